@@ -1,0 +1,29 @@
+package io.expansion.playbook.engine;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which runtime runs the processes and where the models come from.
+ *
+ * @param runtime {@code embedded} (in-process Zeebe engine, the default) or {@code camunda} (a real
+ *     cluster configured through the {@code camunda.client.*} properties)
+ * @param embeddedPort gRPC port of the embedded engine; 0 picks a free port
+ * @param modelsDir folder with the BPMN and DMN files; when absent, the copies packaged in the jar
+ * @param formsDir folder with the Camunda Forms; when absent, the copies packaged in the jar
+ */
+@ConfigurationProperties("expansion.engine")
+public record EngineProperties(
+    @DefaultValue("embedded") String runtime,
+    @DefaultValue("26500") int embeddedPort,
+    @DefaultValue("bpmn") Path modelsDir,
+    @DefaultValue("forms") Path formsDir) {
+
+  public static final String EMBEDDED = "embedded";
+  public static final String CAMUNDA = "camunda";
+
+  public boolean embedded() {
+    return EMBEDDED.equals(runtime);
+  }
+}

@@ -1,0 +1,85 @@
+package io.expansion.playbook.journeys;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.expansion.playbook.engine.EngineProperties;
+import io.expansion.playbook.engine.ModelDeployer.ModelsDeployed;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-memory engine forgets everything when the process stops; the database does not. After the
+ * models are deployed, every journey that was active is created again at its last checkpoint
+ * (create-instance start instructions) with its stored variables, so waiting journeys wait again
+ * and open CSM tasks reappear. A real cluster keeps its own state: nothing is re-created there.
+ */
+@Component
+class JourneyRecovery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JourneyRecovery.class);
+
+  private final Journeys journeys;
+  private final JourneyService service;
+  private final CamundaClient client;
+  private final EngineProperties engine;
+  private final Clock clock;
+
+  JourneyRecovery(
+      Journeys journeys,
+      JourneyService service,
+      CamundaClient client,
+      EngineProperties engine,
+      Clock clock) {
+    this.journeys = journeys;
+    this.service = service;
+    this.client = client;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void onModelsDeployed(ModelsDeployed deployed) {
+    if (!engine.embedded()) {
+      return;
+    }
+    int resumed = 0;
+    int failed = 0;
+    for (Journey journey : journeys.allActive()) {
+      try {
+        resume(journey);
+        resumed++;
+      } catch (RuntimeException e) {
+        failed++;
+        LOG.error(
+            "Journey {} of account {} could not be resumed at {}: {}",
+            journey.id(),
+            journey.accountId(),
+            journey.checkpointElement(),
+            e.getMessage());
+      }
+    }
+    if (resumed + failed > 0) {
+      LOG.info("Resumed {} active journeys ({} could not be resumed)", resumed, failed);
+    }
+  }
+
+  private void resume(Journey journey) {
+    CreateProcessInstanceCommandStep3 command =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(journey.processId())
+            .latestVersion()
+            .variables(service.variablesOf(journey));
+    if (journey.checkpointElement() != null) {
+      command = command.startBeforeElement(journey.checkpointElement());
+    }
+    ProcessInstanceEvent instance = command.send().join();
+    journeys.attachInstance(
+        journey.id(), instance.getProcessInstanceKey(), OffsetDateTime.now(clock));
+  }
+}

@@ -1,0 +1,150 @@
+package io.expansion.playbook.journeys;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Journey rows. {@code active_key} is unique, so an account has one active journey per process. */
+@Repository
+public class Journeys {
+
+  private static final String COLUMNS =
+      """
+      id, account_id, process_id, status, process_instance_key, current_element,
+      checkpoint_element, variables, end_reason, started_at, updated_at, ended_at
+      """;
+
+  private static final RowMapper<Journey> ROW =
+      (rs, n) ->
+          new Journey(
+              rs.getString("id"),
+              rs.getString("account_id"),
+              rs.getString("process_id"),
+              rs.getString("status"),
+              rs.getObject("process_instance_key", Long.class),
+              rs.getString("current_element"),
+              rs.getString("checkpoint_element"),
+              rs.getString("variables"),
+              rs.getString("end_reason"),
+              rs.getObject("started_at", OffsetDateTime.class),
+              rs.getObject("updated_at", OffsetDateTime.class),
+              rs.getObject("ended_at", OffsetDateTime.class));
+
+  private final JdbcClient jdbc;
+
+  public Journeys(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static String activeKey(String accountId, String processId) {
+    return accountId + ":" + processId;
+  }
+
+  /** Inserts an active journey; throws DuplicateKeyException when one is already active. */
+  void insertActive(
+      String id, String accountId, String processId, String variables, OffsetDateTime now) {
+    jdbc.sql(
+            """
+            INSERT INTO journeys (id, account_id, process_id, status, active_key, variables,
+                                  started_at, updated_at)
+            VALUES (:id, :account, :process, 'ACTIVE', :activeKey, :variables, :now, :now)
+            """)
+        .param("id", id)
+        .param("account", accountId)
+        .param("process", processId)
+        .param("activeKey", activeKey(accountId, processId))
+        .param("variables", variables)
+        .param("now", now)
+        .update();
+  }
+
+  void attachInstance(String id, long processInstanceKey, OffsetDateTime now) {
+    jdbc.sql("UPDATE journeys SET process_instance_key = ?, updated_at = ? WHERE id = ?")
+        .params(processInstanceKey, now, id)
+        .update();
+  }
+
+  void delete(String id) {
+    jdbc.sql("DELETE FROM journeys WHERE id = ?").param(id).update();
+  }
+
+  void reachedByInstance(long processInstanceKey, String element, OffsetDateTime now) {
+    jdbc.sql(
+            "UPDATE journeys SET current_element = ?, updated_at = ?"
+                + " WHERE process_instance_key = ? AND status = 'ACTIVE'")
+        .params(element, now, processInstanceKey)
+        .update();
+  }
+
+  void checkpoint(String id, String element, String variables, OffsetDateTime now) {
+    jdbc.sql(
+            """
+            UPDATE journeys SET current_element = :element, checkpoint_element = :element,
+                   variables = :variables, updated_at = :now
+            WHERE id = :id AND status = 'ACTIVE'
+            """)
+        .param("element", element)
+        .param("variables", variables)
+        .param("now", now)
+        .param("id", id)
+        .update();
+  }
+
+  boolean end(String id, String element, String reason, OffsetDateTime now) {
+    return jdbc.sql(
+                """
+                UPDATE journeys SET status = 'ENDED', active_key = NULL, current_element = :element,
+                       end_reason = :reason, updated_at = :now, ended_at = :now
+                WHERE id = :id AND status = 'ACTIVE'
+                """)
+            .param("element", element)
+            .param("reason", reason)
+            .param("now", now)
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  public Optional<Journey> find(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE id = ?")
+        .param(id)
+        .query(ROW)
+        .optional();
+  }
+
+  public Optional<Journey> active(String accountId, String processId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE active_key = ?")
+        .param(activeKey(accountId, processId))
+        .query(ROW)
+        .optional();
+  }
+
+  public List<Journey> forAccount(String accountId) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM journeys WHERE account_id = ? ORDER BY started_at DESC")
+        .param(accountId)
+        .query(ROW)
+        .list();
+  }
+
+  public List<Journey> allActive() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM journeys WHERE status = 'ACTIVE' ORDER BY id")
+        .query(ROW)
+        .list();
+  }
+
+  public List<Journey> recent(String statusOrNull, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM journeys WHERE (:status IS NULL OR status = :status)"
+                + " ORDER BY updated_at DESC LIMIT :limit")
+        .param("status", statusOrNull)
+        .param("limit", limit)
+        .query(ROW)
+        .list();
+  }
+}

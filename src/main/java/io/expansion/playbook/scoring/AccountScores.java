@@ -1,0 +1,18 @@
+package io.expansion.playbook.scoring;
+
+import java.util.Map;
+
+/**
+ * Scores of an account (0–100 each) and the factor contributions behind health.
+ *
+ * @param renewalWindowAt when the next renewal window opens (ISO date-time), for the journey timer
+ */
+public record AccountScores(
+    int health,
+    int valueScore,
+    int usageScore,
+    int intentScore,
+    double utilisation,
+    String lifecycleStage,
+    String renewalWindowAt,
+    Map<String, Integer> healthFactors) {}

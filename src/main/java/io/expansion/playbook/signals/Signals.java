@@ -1,0 +1,114 @@
+package io.expansion.playbook.signals;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Signal rows. */
+@Repository
+public class Signals {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final String COLUMNS =
+      "id, account_id, type, occurred_at, received_at, attributes, idempotency_key, routing,"
+          + " journey_id";
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public Signals(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  long insert(
+      String accountId,
+      String type,
+      OffsetDateTime occurredAt,
+      OffsetDateTime receivedAt,
+      Map<String, Object> attributes,
+      String idempotencyKey) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            INSERT INTO signals (account_id, type, occurred_at, received_at, attributes,
+                                 idempotency_key, routing)
+            VALUES (:account, :type, :occurred, :received, :attributes, :key, 'RECEIVED')
+            """)
+        .param("account", accountId)
+        .param("type", type)
+        .param("occurred", occurredAt)
+        .param("received", receivedAt)
+        .param("attributes", write(attributes))
+        .param("key", idempotencyKey)
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  void routed(long id, String routing, String journeyId) {
+    jdbc.sql("UPDATE signals SET routing = ?, journey_id = ? WHERE id = ?")
+        .params(routing, journeyId, id)
+        .update();
+  }
+
+  void delete(long id) {
+    jdbc.sql("DELETE FROM signals WHERE id = ?").param(id).update();
+  }
+
+  Optional<Signal> byIdempotencyKey(String key) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM signals WHERE idempotency_key = ?")
+        .param(key)
+        .query(this::map)
+        .optional();
+  }
+
+  /** Signals of an account since a moment, newest first. */
+  public List<Signal> since(String accountId, OffsetDateTime since) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM signals WHERE account_id = ? AND occurred_at >= ? ORDER BY occurred_at"
+                + " DESC, id DESC")
+        .params(accountId, since)
+        .query(this::map)
+        .list();
+  }
+
+  private Signal map(ResultSet rs, int row) throws SQLException {
+    return new Signal(
+        rs.getLong("id"),
+        rs.getString("account_id"),
+        rs.getString("type"),
+        rs.getObject("occurred_at", OffsetDateTime.class),
+        rs.getObject("received_at", OffsetDateTime.class),
+        read(rs.getString("attributes")),
+        rs.getString("idempotency_key"),
+        rs.getString("routing"),
+        rs.getString("journey_id"));
+  }
+
+  private String write(Map<String, Object> attributes) {
+    try {
+      return json.writeValueAsString(attributes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Signal attributes are not serialisable", e);
+    }
+  }
+
+  private Map<String, Object> read(String text) {
+    try {
+      return json.readValue(text, MAP);
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.expansion.playbook.tasks;
+
+import io.camunda.client.CamundaClient;
+import io.expansion.playbook.engine.EngineProperties;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** On a real cluster the client completes user tasks through the REST API. */
+@Component
+@ConditionalOnProperty(name = "expansion.engine.runtime", havingValue = EngineProperties.CAMUNDA)
+class CamundaUserTaskCommands implements UserTaskCommands {
+
+  private final CamundaClient client;
+
+  CamundaUserTaskCommands(CamundaClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void complete(long userTaskKey, Map<String, Object> variables) {
+    client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join();
+  }
+}

@@ -1,0 +1,60 @@
+package io.expansion.playbook.tasks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.expansion.playbook.engine.ProcessModels;
+import io.expansion.playbook.journeys.JourneyService;
+import io.expansion.playbook.journeys.JourneyVariables;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * "creating" task listener of every user task: puts the task in the app's inbox and checkpoints the
+ * journey at it. Runs the same on a real cluster, where Tasklist shows the task as well.
+ */
+@Component
+public class UserTaskCreatedWorker {
+
+  static final String TYPE = "user-task-created";
+
+  private final UserTasks tasks;
+  private final JourneyService journeys;
+  private final ProcessModels models;
+  private final Clock clock;
+  private final ObjectMapper json;
+
+  UserTaskCreatedWorker(
+      UserTasks tasks,
+      JourneyService journeys,
+      ProcessModels models,
+      Clock clock,
+      ObjectMapper json) {
+    this.json = json;
+    this.tasks = tasks;
+    this.journeys = journeys;
+    this.models = models;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = TYPE, fetchAllVariables = true)
+  public void created(ActivatedJob job) {
+    TaskListenerJob userTask = TaskListenerJob.of(job, json);
+    Map<String, Object> variables = job.getVariablesAsMap();
+    var element = models.element(job.getBpmnProcessId(), job.getElementId());
+    tasks.upsertCreated(
+        userTask.userTaskKey(),
+        String.valueOf(variables.get(JourneyVariables.JOURNEY_ID)),
+        String.valueOf(variables.get(JourneyVariables.ACCOUNT_ID)),
+        job.getElementId(),
+        element.map(ProcessModels.Element::name).orElse(job.getElementId()),
+        element.map(ProcessModels.Element::formId).orElse(null),
+        userTask.candidateGroups(),
+        userTask.assignee(),
+        variables,
+        OffsetDateTime.now(clock));
+    journeys.checkpoint(job);
+  }
+}

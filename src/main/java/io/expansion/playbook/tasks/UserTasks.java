@@ -1,0 +1,204 @@
+package io.expansion.playbook.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** User-task rows: our inbox, keyed by a stable id that survives an engine restart. */
+@Repository
+public class UserTasks {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final String COLUMNS =
+      """
+      id, name, account_id, journey_id, element_id, form_id, candidate_groups, assignee, status,
+      variables, created_at, completed_at, engine_key
+      """;
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public UserTasks(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** A row together with the engine's current key for it. */
+  record Stored(UserTask task, long engineKey) {}
+
+  /**
+   * Records a task the engine created. A task re-created after a restart keeps its id (the open row
+   * of the same journey and element gets the new engine key); a redelivered job changes nothing.
+   */
+  void upsertCreated(
+      long engineKey,
+      String journeyId,
+      String accountId,
+      String elementId,
+      String name,
+      String formId,
+      List<String> candidateGroups,
+      String assignee,
+      Map<String, Object> variables,
+      OffsetDateTime now) {
+    if (findByEngineKey(engineKey).isPresent()) {
+      return;
+    }
+    int reattached =
+        jdbc.sql(
+                """
+                UPDATE user_tasks SET engine_key = :key, variables = :variables
+                WHERE journey_id = :journey AND element_id = :element AND status = 'OPEN'
+                """)
+            .param("key", engineKey)
+            .param("variables", write(variables))
+            .param("journey", journeyId)
+            .param("element", elementId)
+            .update();
+    if (reattached > 0) {
+      return;
+    }
+    jdbc.sql(
+            """
+            INSERT INTO user_tasks (journey_id, account_id, element_id, name, form_id,
+                candidate_groups, assignee, engine_key, status, variables, created_at)
+            VALUES (:journey, :account, :element, :name, :form, :groups, :assignee, :key, 'OPEN',
+                :variables, :now)
+            """)
+        .param("journey", journeyId)
+        .param("account", accountId)
+        .param("element", elementId)
+        .param("name", name)
+        .param("form", formId)
+        .param("groups", String.join(",", candidateGroups))
+        .param("assignee", assignee)
+        .param("key", engineKey)
+        .param("variables", write(variables))
+        .param("now", now)
+        .update();
+  }
+
+  Optional<Stored> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM user_tasks WHERE id = ?")
+        .param(id)
+        .query(this::stored)
+        .optional();
+  }
+
+  Optional<Stored> findByEngineKey(long engineKey) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM user_tasks WHERE engine_key = ?")
+        .param(engineKey)
+        .query(this::stored)
+        .optional();
+  }
+
+  /** Moves an open task to a final status; false when it was not open any more. */
+  boolean close(long id, String status, Map<String, Object> result, OffsetDateTime now) {
+    return jdbc.sql(
+                """
+                UPDATE user_tasks SET status = :status, result = :result, completed_at = :now
+                WHERE id = :id AND status = 'OPEN'
+                """)
+            .param("status", status)
+            .param("result", result == null ? null : write(result))
+            .param("now", now)
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  void reopen(long id) {
+    jdbc.sql(
+            "UPDATE user_tasks SET status = 'OPEN', result = NULL, completed_at = NULL WHERE id = ?")
+        .param(id)
+        .update();
+  }
+
+  void cancelByEngineKey(long engineKey, OffsetDateTime now) {
+    jdbc.sql(
+            """
+            UPDATE user_tasks SET status = 'CANCELED', completed_at = ?
+            WHERE engine_key = ? AND status = 'OPEN'
+            """)
+        .params(now, engineKey)
+        .update();
+  }
+
+  public List<UserTask> open(String accountId, String candidateGroup, String assignee) {
+    return jdbc
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + """
+                 FROM user_tasks WHERE status = 'OPEN'
+                  AND (:account IS NULL OR account_id = :account)
+                  AND (:assignee IS NULL OR assignee = :assignee)
+                  AND (:group IS NULL OR ',' || candidate_groups || ',' LIKE :groupPattern)
+                ORDER BY id
+                """)
+        .param("account", accountId)
+        .param("assignee", assignee)
+        .param("group", candidateGroup)
+        .param("groupPattern", candidateGroup == null ? null : "%," + candidateGroup + ",%")
+        .query(this::stored)
+        .list()
+        .stream()
+        .map(Stored::task)
+        .toList();
+  }
+
+  public List<UserTask> forAccount(String accountId) {
+    return jdbc
+        .sql("SELECT " + COLUMNS + " FROM user_tasks WHERE account_id = ? ORDER BY id")
+        .param(accountId)
+        .query(this::stored)
+        .list()
+        .stream()
+        .map(Stored::task)
+        .toList();
+  }
+
+  private Stored stored(ResultSet rs, int row) throws SQLException {
+    String groups = rs.getString("candidate_groups");
+    UserTask task =
+        new UserTask(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getString("account_id"),
+            rs.getString("journey_id"),
+            rs.getString("element_id"),
+            rs.getString("form_id"),
+            groups == null || groups.isBlank() ? List.of() : Arrays.asList(groups.split(",")),
+            rs.getString("assignee"),
+            rs.getString("status"),
+            read(rs.getString("variables")),
+            rs.getObject("created_at", OffsetDateTime.class),
+            rs.getObject("completed_at", OffsetDateTime.class));
+    return new Stored(task, rs.getLong("engine_key"));
+  }
+
+  private String write(Map<String, Object> map) {
+    try {
+      return json.writeValueAsString(map);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Task variables are not serialisable", e);
+    }
+  }
+
+  private Map<String, Object> read(String text) {
+    try {
+      return json.readValue(text, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable task variables", e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.expansion.playbook.web;
+
+import org.springframework.http.HttpStatus;
+
+/** A request the API refuses, with the status and a message that names the problem. */
+public class ApiException extends RuntimeException {
+
+  private final HttpStatus status;
+
+  public ApiException(HttpStatus status, String message) {
+    super(message);
+    this.status = status;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public static ApiException notFound(String message) {
+    return new ApiException(HttpStatus.NOT_FOUND, message);
+  }
+
+  public static ApiException badRequest(String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, message);
+  }
+
+  public static ApiException conflict(String message) {
+    return new ApiException(HttpStatus.CONFLICT, message);
+  }
+}

@@ -1,0 +1,106 @@
+package io.expansion.playbook.support;
+
+import io.expansion.playbook.accounts.Account;
+import io.expansion.playbook.accounts.Accounts;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Test accounts with exactly the traits a scenario needs. */
+public class Fixtures {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final Accounts accounts;
+  private final JdbcClient jdbc;
+
+  public Fixtures(Accounts accounts, JdbcClient jdbc) {
+    this.accounts = accounts;
+    this.jdbc = jdbc;
+  }
+
+  /** Two-year contract, long tenure, protected: healthy and valuable (high-potential on intent). */
+  public String healthyAccount(Map<String, Boolean> consents) {
+    return account(
+        "two-year",
+        new BigDecimal("90.00"),
+        36,
+        "Bank transfer (automatic)",
+        List.of("PHONE", "INTERNET_DSL", "TECH_SUPPORT", "ONLINE_SECURITY", "CONTRACT_TWO_YEAR"),
+        consents);
+  }
+
+  /** Month-to-month fibre, one month old, electronic check: at-risk. */
+  public String atRiskAccount() {
+    return account(
+        "month-to-month",
+        new BigDecimal("85.00"),
+        1,
+        "Electronic check",
+        List.of("PHONE", "INTERNET_FIBER", "CONTRACT_MONTHLY"),
+        allChannels(true));
+  }
+
+  public static Map<String, Boolean> allChannels(boolean optedIn) {
+    return Map.of("email", optedIn, "in_app", optedIn, "csm", optedIn, "sms", false);
+  }
+
+  public String account(
+      String contract,
+      BigDecimal mrr,
+      int tenure,
+      String paymentMethod,
+      List<String> products,
+      Map<String, Boolean> consents) {
+    String id = "TEST-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    int used =
+        (int)
+            products.stream()
+                .filter(p -> !p.startsWith("INTERNET") && !p.startsWith("CONTRACT"))
+                .count();
+    accounts.insert(
+        new Account(
+            id,
+            "Test account " + id,
+            "test",
+            products.contains("INTERNET_FIBER") ? "fiber" : "dsl",
+            contract,
+            mrr,
+            8,
+            used,
+            tenure,
+            null,
+            tenure < 3 ? "onboarding" : "established",
+            "csm-01",
+            "UTC",
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            "{\"payment_method\":\"" + paymentMethod + "\"}",
+            now,
+            now),
+        products);
+    String contact = id + "-C1";
+    jdbc.sql(
+            "INSERT INTO contacts (id, account_id, name, email, role, is_primary) VALUES (?, ?, ?,"
+                + " ?, 'account-owner', TRUE)")
+        .params(contact, id, "Contact " + id, id.toLowerCase() + "@example.test")
+        .update();
+    consents.forEach(
+        (channel, optedIn) ->
+            jdbc.sql(
+                    "INSERT INTO contact_consents (contact_id, channel, opted_in, source,"
+                        + " changed_at) VALUES (?, ?, ?, 'test', ?)")
+                .params(contact, channel, optedIn, now)
+                .update());
+    return id;
+  }
+}

@@ -1,0 +1,112 @@
+package io.expansion.playbook.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.decisions.Decision;
+import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.engine.EmbeddedZeebeEngine;
+import io.expansion.playbook.journeys.Journey;
+import io.expansion.playbook.journeys.Journeys;
+import io.expansion.playbook.signals.SignalService;
+import io.expansion.playbook.signals.SignalService.Accepted;
+import io.expansion.playbook.signals.SignalService.SignalRequest;
+import io.expansion.playbook.tasks.TaskService;
+import io.expansion.playbook.tasks.UserTask;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Runs the real app — embedded engine, real workers, BPMN from {@code bpmn/} — on an in-memory H2
+ * database, and offers the steps scenarios are made of.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:journeys;DB_CLOSE_DELAY=-1",
+      "expansion.engine.embedded-port=0",
+      "expansion.demo.load-book=false"
+    })
+public abstract class JourneyTestBase {
+
+  protected static final Duration WAIT = Duration.ofSeconds(20);
+
+  protected final Fixtures fixtures;
+  protected final SignalService signals;
+  protected final TaskService tasks;
+  protected final Journeys journeys;
+  protected final DecisionLog decisions;
+  protected final JdbcClient jdbc;
+  protected final EmbeddedZeebeEngine engine;
+  protected final EngineRecords records;
+  protected final Accounts accounts;
+
+  protected JourneyTestBase(ApplicationContext context) {
+    this.accounts = context.getBean(Accounts.class);
+    this.jdbc = context.getBean(JdbcClient.class);
+    this.fixtures = new Fixtures(accounts, jdbc);
+    this.signals = context.getBean(SignalService.class);
+    this.tasks = context.getBean(TaskService.class);
+    this.journeys = context.getBean(Journeys.class);
+    this.decisions = context.getBean(DecisionLog.class);
+    this.engine = context.getBean(EmbeddedZeebeEngine.class);
+    this.records = new EngineRecords(engine);
+  }
+
+  protected Accepted signal(String accountId, String type, Map<String, Object> attributes) {
+    return signals.accept(new SignalRequest(accountId, type, null, attributes, null));
+  }
+
+  /** Waits until the journey's current step is the element (or it ended there). */
+  protected Journey awaitAt(String journeyId, String elementId) {
+    return await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .until(
+            () -> journeys.find(journeyId).orElseThrow(),
+            j -> elementId.equals(j.currentElement()));
+  }
+
+  protected UserTask awaitTask(String accountId, String elementId) {
+    return await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .until(
+            () ->
+                tasks.open(accountId, null, null).stream()
+                    .filter(t -> t.elementId().equals(elementId))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  protected UserTask complete(String accountId, String elementId, Map<String, Object> answers) {
+    return tasks.complete(awaitTask(accountId, elementId).id(), answers);
+  }
+
+  protected List<String> completed(String journeyId) {
+    return records.completed(journeys.find(journeyId).orElseThrow().processInstanceKey());
+  }
+
+  protected List<Decision> decisionLog(String accountId) {
+    return decisions.forAccount(accountId, 200);
+  }
+
+  protected Decision decision(String accountId, String rule) {
+    return decisionLog(accountId).stream()
+        .filter(d -> d.rule().equals(rule))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No decision " + rule + " for " + accountId));
+  }
+
+  protected int count(String table, String accountId) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE account_id = ?")
+        .param(accountId)
+        .query(Integer.class)
+        .single();
+  }
+}
