@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,10 +44,12 @@ class JourneyRecovery {
   }
 
   @EventListener
+  @Order(10)
   void onModelsDeployed(ModelsDeployed deployed) {
     if (!engine.embedded()) {
       return;
     }
+    journeys.forgetInstanceKeys();
     int resumed = 0;
     int failed = 0;
     for (Journey journey : journeys.allActive()) {

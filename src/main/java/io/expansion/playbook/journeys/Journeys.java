@@ -67,6 +67,11 @@ public class Journeys {
         .update();
   }
 
+  /** The previous engine's instance keys mean nothing to a fresh embedded engine. */
+  void forgetInstanceKeys() {
+    jdbc.sql("UPDATE journeys SET process_instance_key = NULL WHERE status = 'ACTIVE'").update();
+  }
+
   void delete(String id) {
     jdbc.sql("DELETE FROM journeys WHERE id = ?").param(id).update();
   }

@@ -52,6 +52,10 @@ public class TaskService {
       throw ApiException.conflict(
           "Task " + id + " is already " + task.status().toLowerCase() + "; nothing to complete");
     }
+    if (stored.engineKey() <= 0) {
+      throw ApiException.conflict(
+          "Task " + id + " is being restored after an engine restart; try again in a moment");
+    }
     Map<String, Object> answers = variables == null ? Map.of() : variables;
     validate(task, answers);
     Map<String, Object> result = new LinkedHashMap<>();

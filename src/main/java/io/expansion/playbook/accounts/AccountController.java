@@ -1,0 +1,107 @@
+package io.expansion.playbook.accounts;
+
+import io.expansion.playbook.consent.Touches;
+import io.expansion.playbook.decisions.Decision;
+import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.journeys.JourneyQueries;
+import io.expansion.playbook.journeys.JourneyView;
+import io.expansion.playbook.offers.OfferMade;
+import io.expansion.playbook.offers.Offers;
+import io.expansion.playbook.tasks.UserTask;
+import io.expansion.playbook.tasks.UserTasks;
+import io.expansion.playbook.web.ApiException;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Accounts: the book by segment, and one account with its journeys, offers and decisions. */
+@RestController
+class AccountController {
+
+  private final Accounts accounts;
+  private final JourneyQueries journeys;
+  private final Offers offers;
+  private final Touches touches;
+  private final UserTasks tasks;
+  private final DecisionLog decisions;
+
+  AccountController(
+      Accounts accounts,
+      JourneyQueries journeys,
+      Offers offers,
+      Touches touches,
+      UserTasks tasks,
+      DecisionLog decisions) {
+    this.accounts = accounts;
+    this.journeys = journeys;
+    this.offers = offers;
+    this.touches = touches;
+    this.tasks = tasks;
+    this.decisions = decisions;
+  }
+
+  /** A page of accounts. */
+  record AccountPage(List<Account> items, int page, int size, long total) {}
+
+  /** One account and everything the engine did with it. */
+  record AccountDetail(
+      String id,
+      String name,
+      String planTier,
+      String contractType,
+      java.math.BigDecimal mrr,
+      String segment,
+      Integer health,
+      Integer valueScore,
+      Integer usageScore,
+      Integer intentScore,
+      String lifecycleStage,
+      String ownerCsm,
+      Set<String> products,
+      List<JourneyView> journeys,
+      List<OfferMade> offers,
+      List<Touches.Touch> touches,
+      List<UserTask> tasks,
+      List<Decision> decisions) {}
+
+  @GetMapping("/api/accounts")
+  AccountPage page(
+      @RequestParam(required = false) String segment,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    if (page < 0 || size < 1 || size > 500) {
+      throw ApiException.badRequest("page must be >= 0 and size between 1 and 500");
+    }
+    return new AccountPage(accounts.page(segment, page, size), page, size, accounts.count(segment));
+  }
+
+  @GetMapping("/api/accounts/{id}")
+  AccountDetail account(@PathVariable String id) {
+    Account a =
+        accounts
+            .findById(id)
+            .orElseThrow(() -> ApiException.notFound("Unknown account '" + id + "'"));
+    return new AccountDetail(
+        a.id(),
+        a.name(),
+        a.planTier(),
+        a.contractType(),
+        a.mrr(),
+        a.segment(),
+        a.health(),
+        a.valueScore(),
+        a.usageScore(),
+        a.intentScore(),
+        a.lifecycleStage(),
+        a.ownerCsm(),
+        accounts.ownedProducts(id),
+        journeys.forAccount(id),
+        offers.forAccount(id),
+        touches.forAccount(id),
+        tasks.forAccount(id),
+        decisions.forAccount(id, 200));
+  }
+}

@@ -1,0 +1,126 @@
+package io.expansion.playbook.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.expansion.playbook.ExpansionPlaybookApplication;
+import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.signals.SignalService;
+import io.expansion.playbook.support.Fixtures;
+import io.expansion.playbook.tasks.TaskService;
+import io.expansion.playbook.tasks.UserTask;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Stops the app (and its in-memory engine) mid-journey and starts it again on the same database:
+ * the journeys are at the same steps, the same CSM tasks are open and completing them carries on.
+ */
+class JourneyRestartTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(ExpansionPlaybookApplication.class)
+        .properties(
+            "spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1",
+            "expansion.engine.embedded-port=0",
+            "expansion.demo.load-book=false",
+            "server.port=0")
+        .run();
+  }
+
+  @Test
+  void journeysAndOpenTasksSurviveARestart() {
+    String waitingAccount;
+    String taskAccount;
+    String waitingJourney;
+    String taskJourney;
+    long taskId;
+    try (ConfigurableApplicationContext first = start()) {
+      Fixtures fixtures =
+          new Fixtures(first.getBean(Accounts.class), first.getBean(JdbcClient.class));
+      SignalService signals = first.getBean(SignalService.class);
+      Journeys journeys = first.getBean(Journeys.class);
+      TaskService tasks = first.getBean(TaskService.class);
+      waitingAccount = fixtures.healthyAccount(Fixtures.allChannels(true));
+      taskAccount = fixtures.healthyAccount(Fixtures.allChannels(true));
+      waitingJourney =
+          signals
+              .accept(
+                  new SignalService.SignalRequest(
+                      waitingAccount, "support_case_closed", null, Map.of(), null))
+              .journeyId();
+      taskJourney =
+          signals
+              .accept(new SignalService.SignalRequest(taskAccount, "intent", null, Map.of(), null))
+              .journeyId();
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> journeys.find(waitingJourney).orElseThrow().checkpointElement(),
+              ExpansionJourney.AWAIT_SIGNAL::equals);
+      UserTask outreach = awaitTask(tasks, taskAccount, ExpansionJourney.CSM_OUTREACH);
+      tasks.complete(outreach.id(), Map.of("outreachResult", "interested"));
+      taskId = awaitTask(tasks, taskAccount, ExpansionJourney.PROVE_VALUE).id();
+    }
+
+    try (ConfigurableApplicationContext second = start()) {
+      Journeys journeys = second.getBean(Journeys.class);
+      TaskService tasks = second.getBean(TaskService.class);
+      SignalService signals = second.getBean(SignalService.class);
+      Accounts accounts = second.getBean(Accounts.class);
+
+      assertThat(journeys.find(waitingJourney).orElseThrow().status()).isEqualTo(Journey.ACTIVE);
+      assertThat(journeys.find(taskJourney).orElseThrow().checkpointElement())
+          .isEqualTo(ExpansionJourney.PROVE_VALUE);
+      List<UserTask> open = tasks.open(taskAccount, null, null);
+      assertThat(open).extracting(UserTask::id).containsExactly(taskId);
+
+      // The re-created task is the same inbox task, now bound to the new engine instance.
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> journeys.find(taskJourney).orElseThrow().processInstanceKey(),
+              key -> key != null);
+      await()
+          .atMost(WAIT)
+          .ignoreExceptions()
+          .until(
+              () -> {
+                tasks.complete(taskId, Map.of("customerResponse", "interested"));
+                return true;
+              });
+      await()
+          .atMost(WAIT)
+          .until(() -> accounts.findById(taskAccount).orElseThrow().planTier(), "fiber"::equals);
+
+      // The journey that was waiting for a signal still takes one.
+      assertThat(
+              signals
+                  .accept(
+                      new SignalService.SignalRequest(
+                          waitingAccount, "intent", null, Map.of(), null))
+                  .routing())
+          .isEqualTo("DELIVERED_TO_JOURNEY");
+      awaitTask(tasks, waitingAccount, ExpansionJourney.CSM_OUTREACH);
+    }
+  }
+
+  private static UserTask awaitTask(TaskService tasks, String account, String element) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                tasks.open(account, null, null).stream()
+                    .filter(t -> t.elementId().equals(element))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+}
