@@ -54,7 +54,7 @@ class ScoringModelTest {
     assertThat(s.healthFactors())
         .containsEntry("contract", -10)
         .containsEntry("payment_method", -10)
-        .containsEntry("fibre_month_to_month", 0);
+        .containsEntry("fibre_month_to_month", -5);
     assertThat(s.health()).isEqualTo(s.healthFactors().values().stream().mapToInt(i -> i).sum());
     assertThat(s.lifecycleStage()).isEqualTo("onboarding");
   }
