@@ -12,6 +12,7 @@ import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.util.Either;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     }
   }
 
-  private io.camunda.zeebe.util.Either<LogStreamWriter.WriteFailure, Long> synchronizedWrite(
+  private Either<LogStreamWriter.WriteFailure, Long> synchronizedWrite(
       WriteContext context, LogAppendEntry entry) {
     // The gateway synchronises on the same writer instance; share its monitor.
     synchronized (logWriter) {

@@ -1,5 +1,6 @@
 package io.expansion.playbook.offers;
 
+import io.expansion.playbook.accounts.Products;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
@@ -17,8 +18,12 @@ public final class OfferRanking {
   public static final BigDecimal CSM_VALUE_THRESHOLD = BigDecimal.valueOf(60);
 
   static final Set<String> PROTECTION =
-      Set.of("ONLINE_SECURITY", "ONLINE_BACKUP", "DEVICE_PROTECTION", "TECH_SUPPORT");
-  static final Set<String> STREAMING = Set.of("STREAMING_TV", "STREAMING_MOVIES");
+      Set.of(
+          Products.ONLINE_SECURITY,
+          Products.ONLINE_BACKUP,
+          Products.DEVICE_PROTECTION,
+          Products.TECH_SUPPORT);
+  static final Set<String> STREAMING = Set.of(Products.STREAMING_TV, Products.STREAMING_MOVIES);
 
   /** What ranking needs to know about the account. */
   public record AccountView(

@@ -1,6 +1,7 @@
 package io.expansion.playbook.scoring;
 
 import io.expansion.playbook.accounts.Account;
+import io.expansion.playbook.accounts.Products;
 import io.expansion.playbook.signals.Signal;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -46,8 +47,8 @@ public final class ScoringModel {
         });
     factors.put("tenure", (int) Math.round(Math.min(account.tenureMonths(), 36) / 36.0 * 15));
     int protection =
-        (products.contains("TECH_SUPPORT") ? 5 : 0)
-            + (products.contains("ONLINE_SECURITY") ? 5 : 0);
+        (products.contains(Products.TECH_SUPPORT) ? 5 : 0)
+            + (products.contains(Products.ONLINE_SECURITY) ? 5 : 0);
     factors.put("support_and_security", protection);
     Object payment = attributes.get("payment_method");
     factors.put(
@@ -55,7 +56,8 @@ public final class ScoringModel {
         payment != null && payment.toString().contains("Electronic check") ? -10 : 0);
     factors.put(
         "fibre_month_to_month",
-        products.contains("INTERNET_FIBER") && "month-to-month".equals(account.contractType())
+        products.contains(Products.INTERNET_FIBER)
+                && "month-to-month".equals(account.contractType())
             ? -5
             : 0);
     factors.put("support_load", signalPenalty(recentSignals));

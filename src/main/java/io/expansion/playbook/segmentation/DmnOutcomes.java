@@ -24,7 +24,6 @@ public class DmnOutcomes {
   }
 
   /** Stores the segment on the account and the segmentation decision. */
-  @SuppressWarnings("unchecked")
   public void recordSegmentation(
       String journeyId,
       Object loop,
@@ -54,7 +53,6 @@ public class DmnOutcomes {
   }
 
   /** Records whether a signal qualified for a play. */
-  @SuppressWarnings("unchecked")
   public void recordQualification(
       String journeyId,
       String accountId,

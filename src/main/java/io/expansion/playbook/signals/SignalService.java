@@ -81,8 +81,7 @@ public class SignalService {
       routing = journeys.route(account.id(), account.ownerCsm(), id, signal);
     } catch (RuntimeException e) {
       signals.delete(id);
-      throw new ApiException(
-          org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+      throw ApiException.unavailable(
           "The process engine did not take the signal, nothing was stored: " + e.getMessage());
     }
     signals.routed(id, routing.route(), routing.journeyId());

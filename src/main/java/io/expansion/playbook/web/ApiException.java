@@ -27,4 +27,8 @@ public class ApiException extends RuntimeException {
   public static ApiException conflict(String message) {
     return new ApiException(HttpStatus.CONFLICT, message);
   }
+
+  public static ApiException unavailable(String message) {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message);
+  }
 }

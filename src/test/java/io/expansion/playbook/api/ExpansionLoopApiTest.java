@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.expansion.playbook.support.Fixtures;
 import io.expansion.playbook.support.JourneyTestBase;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
@@ -173,10 +172,5 @@ class ExpansionLoopApiTest extends JourneyTestBase {
 
   private int total(String table) {
     return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
-  }
-
-  @SuppressWarnings("unused")
-  private static Map<String, Object> none() {
-    return Map.of();
   }
 }

@@ -7,6 +7,7 @@ import io.expansion.playbook.ExpansionPlaybookApplication;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.signals.SignalService;
 import io.expansion.playbook.support.Fixtures;
+import io.expansion.playbook.support.JourneyTestBase;
 import io.expansion.playbook.tasks.TaskService;
 import io.expansion.playbook.tasks.UserTask;
 import java.time.Duration;
@@ -113,14 +114,6 @@ class JourneyRestartTest {
   }
 
   private static UserTask awaitTask(TaskService tasks, String account, String element) {
-    return await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                tasks.open(account, null, null).stream()
-                    .filter(t -> t.elementId().equals(element))
-                    .findFirst(),
-            java.util.Optional::isPresent)
-        .orElseThrow();
+    return JourneyTestBase.awaitOpenTask(tasks, account, element, WAIT);
   }
 }

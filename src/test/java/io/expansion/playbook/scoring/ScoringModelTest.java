@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.signals.Signal;
+import io.expansion.playbook.support.Fixtures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,29 +18,8 @@ class ScoringModelTest {
   private final OffsetDateTime now = OffsetDateTime.parse("2026-06-01T10:00:00Z");
 
   private Account account(String contract, int tenure, String mrr, LocalDate renewal) {
-    return new Account(
-        "A",
-        "A",
-        "test",
-        "dsl",
-        contract,
-        new BigDecimal(mrr),
-        8,
-        4,
-        tenure,
-        renewal,
-        "established",
-        "csm-01",
-        "UTC",
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        "{}",
-        now,
-        now);
+    return Fixtures.unscoredAccount(
+        "A", "dsl", contract, new BigDecimal(mrr), 4, tenure, renewal, "{}", now);
   }
 
   @Test

@@ -2,7 +2,9 @@ package io.expansion.playbook.support;
 
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.accounts.Products;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,6 +47,42 @@ public class Fixtures {
         allChannels(true));
   }
 
+  /** An account record as imported, before any scoring or segmentation. */
+  public static Account unscoredAccount(
+      String id,
+      String planTier,
+      String contract,
+      BigDecimal mrr,
+      int licencesUsed,
+      int tenure,
+      LocalDate renewal,
+      String attributes,
+      OffsetDateTime at) {
+    return new Account(
+        id,
+        "Test account " + id,
+        "test",
+        planTier,
+        contract,
+        mrr,
+        8,
+        licencesUsed,
+        tenure,
+        renewal,
+        tenure < 3 ? "onboarding" : "established",
+        "csm-01",
+        "UTC",
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        attributes,
+        at,
+        at);
+  }
+
   public static Map<String, Boolean> allChannels(boolean optedIn) {
     return Map.of("email", optedIn, "in_app", optedIn, "csm", optedIn, "sms", false);
   }
@@ -58,34 +96,16 @@ public class Fixtures {
       Map<String, Boolean> consents) {
     String id = "TEST-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    int used =
-        (int)
-            products.stream()
-                .filter(p -> !p.startsWith("INTERNET") && !p.startsWith("CONTRACT"))
-                .count();
     accounts.insert(
-        new Account(
+        unscoredAccount(
             id,
-            "Test account " + id,
-            "test",
-            products.contains("INTERNET_FIBER") ? "fiber" : "dsl",
+            Products.planTier(products),
             contract,
             mrr,
-            8,
-            used,
+            Products.licencesUsed(products),
             tenure,
             null,
-            tenure < 3 ? "onboarding" : "established",
-            "csm-01",
-            "UTC",
-            null,
-            null,
-            null,
-            null,
-            null,
-            false,
             "{\"payment_method\":\"" + paymentMethod + "\"}",
-            now,
             now),
         products);
     String contact = id + "-C1";

@@ -72,8 +72,14 @@ public abstract class JourneyTestBase {
   }
 
   protected UserTask awaitTask(String accountId, String elementId) {
+    return awaitOpenTask(tasks, accountId, elementId, WAIT);
+  }
+
+  /** Waits until the account has an open task at the element, and returns it. */
+  public static UserTask awaitOpenTask(
+      TaskService tasks, String accountId, String elementId, Duration wait) {
     return await()
-        .atMost(WAIT)
+        .atMost(wait)
         .pollInSameThread()
         .until(
             () ->
