@@ -27,13 +27,13 @@ class JourneyRestartTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private ConfigurableApplicationContext start() {
+    // Command-line arguments outrank application.yml (default properties would not).
     return new SpringApplicationBuilder(ExpansionPlaybookApplication.class)
-        .properties(
-            "spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1",
-            "expansion.engine.embedded-port=0",
-            "expansion.demo.load-book=false",
-            "server.port=0")
-        .run();
+        .run(
+            "--spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1",
+            "--expansion.engine.embedded-port=0",
+            "--expansion.demo.load-book=false",
+            "--server.port=0");
   }
 
   @Test
