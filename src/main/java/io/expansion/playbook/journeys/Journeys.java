@@ -145,7 +145,7 @@ public class Journeys {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM journeys WHERE (:status IS NULL OR status = :status)"
+                + " FROM journeys WHERE (CAST(:status AS VARCHAR(20)) IS NULL OR status = :status)"
                 + " ORDER BY updated_at DESC LIMIT :limit")
         .param("status", statusOrNull)
         .param("limit", limit)
