@@ -27,7 +27,8 @@ class StaleTaskKeys {
   @Order(0)
   void onModelsDeployed(ModelsDeployed deployed) {
     if (engine.embedded()) {
-      jdbc.sql("UPDATE user_tasks SET engine_key = -id WHERE engine_key > 0").update();
+      jdbc.sql("UPDATE user_tasks SET engine_key = -id, ready = FALSE WHERE engine_key > 0")
+          .update();
     }
   }
 }

@@ -52,9 +52,11 @@ public class TaskService {
       throw ApiException.conflict(
           "Task " + id + " is already " + task.status().toLowerCase() + "; nothing to complete");
     }
-    if (stored.engineKey() <= 0) {
+    if (!task.ready()) {
       throw ApiException.conflict(
-          "Task " + id + " is being restored after an engine restart; try again in a moment");
+          "Task "
+              + id
+              + " is still being created or restored by the engine; try again in a moment");
     }
     Map<String, Object> answers = variables == null ? Map.of() : variables;
     validate(task, answers);

@@ -4,7 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** A human task as the inbox shows it. */
+/**
+ * A human task as the inbox shows it.
+ *
+ * @param ready the engine has finished creating the task, so it can be completed now
+ */
 public record UserTask(
     long id,
     String name,
@@ -15,6 +19,7 @@ public record UserTask(
     List<String> candidateGroups,
     String assignee,
     String status,
+    boolean ready,
     Map<String, Object> variables,
     OffsetDateTime createdAt,
     OffsetDateTime completedAt) {

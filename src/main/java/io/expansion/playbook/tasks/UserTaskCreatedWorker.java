@@ -3,6 +3,7 @@ package io.expansion.playbook.tasks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
 import io.expansion.playbook.engine.ProcessModels;
 import io.expansion.playbook.journeys.JourneyService;
 import io.expansion.playbook.journeys.JourneyVariables;
@@ -39,8 +40,12 @@ public class UserTaskCreatedWorker {
     this.clock = clock;
   }
 
-  @JobWorker(type = TYPE, fetchAllVariables = true)
-  public void created(ActivatedJob job) {
+  /**
+   * Completes its job itself, then marks the task ready: a task completed while the engine is still
+   * creating it would be refused by the engine.
+   */
+  @JobWorker(type = TYPE, fetchAllVariables = true, autoComplete = false)
+  public void created(ActivatedJob job, JobClient client) {
     TaskListenerJob userTask = TaskListenerJob.of(job, json);
     Map<String, Object> variables = job.getVariablesAsMap();
     var element = models.element(job.getBpmnProcessId(), job.getElementId());
@@ -56,5 +61,7 @@ public class UserTaskCreatedWorker {
         variables,
         OffsetDateTime.now(clock));
     journeys.checkpoint(job);
+    client.newCompleteCommand(job).send().join();
+    tasks.ready(userTask.userTaskKey());
   }
 }

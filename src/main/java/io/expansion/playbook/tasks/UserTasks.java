@@ -21,7 +21,7 @@ public class UserTasks {
   private static final String COLUMNS =
       """
       id, name, account_id, journey_id, element_id, form_id, candidate_groups, assignee, status,
-      variables, created_at, completed_at, engine_key
+      ready, variables, created_at, completed_at, engine_key
       """;
 
   private final JdbcClient jdbc;
@@ -36,8 +36,9 @@ public class UserTasks {
   record Stored(UserTask task, long engineKey) {}
 
   /**
-   * Records a task the engine created. A task re-created after a restart keeps its id (the open row
-   * of the same journey and element gets the new engine key); a redelivered job changes nothing.
+   * Records a task the engine is creating, not yet ready. A task re-created after a restart keeps
+   * its id (the open row of the same journey and element gets the new engine key); a redelivered
+   * job changes nothing.
    */
   void upsertCreated(
       long engineKey,
@@ -56,7 +57,7 @@ public class UserTasks {
     int reattached =
         jdbc.sql(
                 """
-                UPDATE user_tasks SET engine_key = :key, variables = :variables
+                UPDATE user_tasks SET engine_key = :key, variables = :variables, ready = FALSE
                 WHERE journey_id = :journey AND element_id = :element AND status = 'OPEN'
                 """)
             .param("key", engineKey)
@@ -85,6 +86,11 @@ public class UserTasks {
         .param("variables", write(variables))
         .param("now", now)
         .update();
+  }
+
+  /** The engine has created the task: it can be completed from now on. */
+  void ready(long engineKey) {
+    jdbc.sql("UPDATE user_tasks SET ready = TRUE WHERE engine_key = ?").param(engineKey).update();
   }
 
   Optional<Stored> find(long id) {
@@ -140,9 +146,9 @@ public class UserTasks {
                 + COLUMNS
                 + """
                  FROM user_tasks WHERE status = 'OPEN'
-                  AND (:account IS NULL OR account_id = :account)
-                  AND (:assignee IS NULL OR assignee = :assignee)
-                  AND (:group IS NULL OR ',' || candidate_groups || ',' LIKE :groupPattern)
+                  AND (CAST(:account AS VARCHAR(200)) IS NULL OR account_id = :account)
+                  AND (CAST(:assignee AS VARCHAR(200)) IS NULL OR assignee = :assignee)
+                  AND (CAST(:group AS VARCHAR(200)) IS NULL OR ',' || candidate_groups || ',' LIKE :groupPattern)
                 ORDER BY id
                 """)
         .param("account", accountId)
@@ -180,6 +186,7 @@ public class UserTasks {
             groups == null || groups.isBlank() ? List.of() : Arrays.asList(groups.split(",")),
             rs.getString("assignee"),
             rs.getString("status"),
+            rs.getBoolean("ready"),
             read(rs.getString("variables")),
             rs.getObject("created_at", OffsetDateTime.class),
             rs.getObject("completed_at", OffsetDateTime.class));

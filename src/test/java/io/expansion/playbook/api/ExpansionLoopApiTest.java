@@ -155,7 +155,8 @@ class ExpansionLoopApiTest extends JourneyTestBase {
                   json.readTree(
                       http.getForEntity("/api/tasks?accountId=" + account, String.class).getBody());
               for (JsonNode task : list) {
-                if (elementId.equals(task.path("elementId").asText())) {
+                if (elementId.equals(task.path("elementId").asText())
+                    && task.path("ready").asBoolean()) {
                   return task;
                 }
               }

@@ -16,6 +16,7 @@ import io.expansion.playbook.tasks.UserTask;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,7 +73,20 @@ public abstract class JourneyTestBase {
   }
 
   protected UserTask awaitTask(String accountId, String elementId) {
-    return awaitOpenTask(tasks, accountId, elementId, WAIT);
+    try {
+      return awaitOpenTask(tasks, accountId, elementId, WAIT);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "No open task "
+              + elementId
+              + " for "
+              + accountId
+              + "; journeys "
+              + journeys.forAccount(accountId)
+              + "; decisions "
+              + decisionLog(accountId).stream().map(d -> d.rule() + "=" + d.outcome()).toList(),
+          e);
+    }
   }
 
   /** Waits until the account has an open task at the element, and returns it. */
@@ -84,7 +98,7 @@ public abstract class JourneyTestBase {
         .until(
             () ->
                 tasks.open(accountId, null, null).stream()
-                    .filter(t -> t.elementId().equals(elementId))
+                    .filter(t -> t.elementId().equals(elementId) && t.ready())
                     .findFirst(),
             java.util.Optional::isPresent)
         .orElseThrow();
