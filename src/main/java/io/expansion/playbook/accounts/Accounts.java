@@ -134,6 +134,20 @@ public class Accounts {
    *
    * @throws IllegalArgumentException if the account does not exist
    */
+  /** Accounts whose renewal falls within the dates, soonest first. */
+  public List<String> idsRenewingBetween(LocalDate from, LocalDate to, int limit) {
+    return jdbc.sql(
+            """
+            SELECT id FROM accounts WHERE renewal_date >= :from AND renewal_date <= :to
+            ORDER BY renewal_date, id LIMIT :limit
+            """)
+        .param("from", from)
+        .param("to", to)
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
   public void updateScores(
       String accountId,
       int health,

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public class EmbeddedZeebeEngine implements AutoCloseable {
 
+  private Duration timeOffset = Duration.ZERO;
+
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
   private final int port;
@@ -91,8 +93,14 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
   }
 
   /** Moves the engine clock forward (tests only: the offset is permanent). */
-  public void increaseTime(Duration duration) {
+  public synchronized void increaseTime(Duration duration) {
     engine.increaseTime(duration);
+    timeOffset = timeOffset.plus(duration);
+  }
+
+  /** The engine's clock: wall-clock time plus every {@link #increaseTime} so far. */
+  public synchronized java.time.Instant currentTime() {
+    return java.time.Instant.now().plus(timeOffset);
   }
 
   public String gatewayAddress() {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,30 +65,59 @@ public class JourneyService {
    */
   public Routing route(
       String accountId, String ownerCsm, long signalId, Map<String, Object> signal) {
-    String journeyId = UUID.randomUUID().toString();
+    return route(accountId, ownerCsm, "signal-" + signalId, signal);
+  }
+
+  /**
+   * Like {@link #route(String, String, long, Map)} for signals raised inside the engine (a play
+   * handing an account to the expansion loop); {@code messageId} makes a repeated hand-over one.
+   */
+  public Routing route(
+      String accountId, String ownerCsm, String messageId, Map<String, Object> signal) {
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(JourneyVariables.JOURNEY_ID, journeyId);
-    variables.put(JourneyVariables.ACCOUNT_ID, accountId);
-    variables.put(JourneyVariables.OWNER_CSM, ownerCsm);
     variables.put(JourneyVariables.LOOP, 0);
     variables.put(JourneyVariables.SIGNAL, signal);
+    Optional<String> started = start(ExpansionJourney.PROCESS_ID, accountId, ownerCsm, variables);
+    if (started.isPresent()) {
+      return new Routing(Routing.STARTED, started.get());
+    }
+    String active =
+        journeys.active(accountId, ExpansionJourney.PROCESS_ID).map(Journey::id).orElse(null);
+    publish(
+        ExpansionJourney.SIGNAL_MESSAGE,
+        accountId,
+        messageId,
+        Map.of(JourneyVariables.SIGNAL, signal));
+    return new Routing(Routing.DELIVERED, active);
+  }
+
+  /**
+   * Starts a journey of the process for the account unless one is already active.
+   *
+   * @param variables the process's own start variables; journey id, account and owner are added
+   * @return the new journey's id, or empty when the account already has an active one
+   */
+  public Optional<String> start(
+      String processId, String accountId, String ownerCsm, Map<String, Object> variables) {
+    String journeyId = UUID.randomUUID().toString();
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put(JourneyVariables.JOURNEY_ID, journeyId);
+    all.put(JourneyVariables.ACCOUNT_ID, accountId);
+    all.put(JourneyVariables.OWNER_CSM, ownerCsm);
+    all.putAll(variables);
     OffsetDateTime now = OffsetDateTime.now(clock);
     try {
-      journeys.insertActive(
-          journeyId, accountId, ExpansionJourney.PROCESS_ID, write(variables), now);
+      journeys.insertActive(journeyId, accountId, processId, write(all), now);
     } catch (DuplicateKeyException alreadyActive) {
-      String active =
-          journeys.active(accountId, ExpansionJourney.PROCESS_ID).map(Journey::id).orElse(null);
-      publish(accountId, signalId, signal);
-      return new Routing(Routing.DELIVERED, active);
+      return Optional.empty();
     }
     try {
       ProcessInstanceEvent instance =
           client
               .newCreateInstanceCommand()
-              .bpmnProcessId(ExpansionJourney.PROCESS_ID)
+              .bpmnProcessId(processId)
               .latestVersion()
-              .variables(variables)
+              .variables(all)
               .send()
               .join();
       journeys.attachInstance(journeyId, instance.getProcessInstanceKey(), now);
@@ -95,17 +125,19 @@ public class JourneyService {
       journeys.delete(journeyId);
       throw e;
     }
-    return new Routing(Routing.STARTED, journeyId);
+    return Optional.of(journeyId);
   }
 
-  private void publish(String accountId, long signalId, Map<String, Object> signal) {
+  /** Publishes a message correlated by key; the message id makes a repeated publish one. */
+  public void publish(
+      String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
     client
         .newPublishMessageCommand()
-        .messageName(ExpansionJourney.SIGNAL_MESSAGE)
-        .correlationKey(accountId)
-        .messageId("signal-" + signalId)
+        .messageName(messageName)
+        .correlationKey(correlationKey)
+        .messageId(messageId)
         .timeToLive(signalTtl)
-        .variables(Map.of(JourneyVariables.SIGNAL, signal))
+        .variables(variables)
         .send()
         .join();
   }
@@ -128,12 +160,24 @@ public class JourneyService {
     }
   }
 
+  /**
+   * Cancels an active journey's process instance (its open tasks are withdrawn) and marks the
+   * journey ended with the reason.
+   */
+  public void cancel(Journey journey, String reason) {
+    if (journey.processInstanceKey() != null) {
+      client.newCancelInstanceCommand(journey.processInstanceKey()).send().join();
+    }
+    journeys.end(journey.id(), journey.currentElement(), reason, OffsetDateTime.now(clock));
+  }
+
   /** Marks the journey ended at an end event. */
   public boolean ended(String journeyId, String elementId, String reason) {
     return journeys.end(journeyId, elementId, reason, OffsetDateTime.now(clock));
   }
 
-  Map<String, Object> variablesOf(Journey journey) {
+  /** The variables stored with the journey at its last checkpoint. */
+  public Map<String, Object> variablesOf(Journey journey) {
     try {
       return json.readValue(journey.variables(), MAP);
     } catch (JsonProcessingException e) {

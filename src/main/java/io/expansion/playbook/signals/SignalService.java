@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -39,8 +40,15 @@ public class SignalService {
   private final Accounts accounts;
   private final JourneyService journeys;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  public SignalService(Signals signals, Accounts accounts, JourneyService journeys, Clock clock) {
+  public SignalService(
+      Signals signals,
+      Accounts accounts,
+      JourneyService journeys,
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.signals = signals;
     this.accounts = accounts;
     this.journeys = journeys;
@@ -78,6 +86,8 @@ public class SignalService {
     signal.put("attributes", attributes);
     JourneyService.Routing routing;
     try {
+      events.publishEvent(
+          new SignalStored(id, account.id(), request.type(), occurredAt, attributes));
       routing = journeys.route(account.id(), account.ownerCsm(), id, signal);
     } catch (RuntimeException e) {
       signals.delete(id);

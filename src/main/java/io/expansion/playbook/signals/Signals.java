@@ -83,6 +83,18 @@ public class Signals {
         .list();
   }
 
+  /** The account's most recent signals of a type stored before the given signal, newest first. */
+  public List<Signal> before(String accountId, String type, long signalId, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM signals WHERE account_id = ? AND type = ? AND id < ?"
+                + " ORDER BY occurred_at DESC, id DESC LIMIT ?")
+        .params(accountId, type, signalId, limit)
+        .query(this::map)
+        .list();
+  }
+
   private Signal map(ResultSet rs, int row) throws SQLException {
     return new Signal(
         rs.getLong("id"),

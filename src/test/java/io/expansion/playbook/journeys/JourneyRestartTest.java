@@ -33,6 +33,7 @@ class JourneyRestartTest {
             "--spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1",
             "--expansion.engine.embedded-port=0",
             "--expansion.demo.load-book=false",
+            "--expansion.plays.renewal.plan-on-startup=false",
             "--server.port=0");
   }
 

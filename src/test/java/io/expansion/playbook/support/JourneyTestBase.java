@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:journeys;DB_CLOSE_DELAY=-1",
       "expansion.engine.embedded-port=0",
-      "expansion.demo.load-book=false"
+      "expansion.demo.load-book=false",
+      "expansion.plays.renewal.plan-on-startup=false"
     })
 public abstract class JourneyTestBase {
 

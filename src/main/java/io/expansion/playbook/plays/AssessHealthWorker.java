@@ -1,0 +1,76 @@
+package io.expansion.playbook.plays;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.expansion.playbook.accounts.Account;
+import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.journeys.JourneyService;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The remediation recheck: has health recovered? If not, the next round starts, unless the play has
+ * run out of rounds.
+ */
+@Component
+public class AssessHealthWorker {
+
+  static final String TYPE = "assess-health";
+
+  private final Accounts accounts;
+  private final DecisionLog decisions;
+  private final JourneyService journeys;
+
+  AssessHealthWorker(Accounts accounts, DecisionLog decisions, JourneyService journeys) {
+    this.accounts = accounts;
+    this.decisions = decisions;
+    this.journeys = journeys;
+  }
+
+  /** The recheck's result. */
+  public record Recovery(Integer health, boolean recovered, boolean giveUp, String reason) {}
+
+  public record Output(Recovery recovery, int round, String recoveryReason) {}
+
+  @JobWorker(type = TYPE)
+  public Output assess(
+      ActivatedJob job,
+      @Variable String accountId,
+      @Variable String journeyId,
+      @Variable Integer round,
+      @Variable Map<String, Object> remediation) {
+    journeys.reached(job);
+    Account account = accounts.findById(accountId).orElseThrow();
+    int recoveredAt = ((Number) remediation.get("recoveredAt")).intValue();
+    int maxRounds = ((Number) remediation.get("maxRounds")).intValue();
+    Integer health = account.health();
+    boolean recovered = health != null && health >= recoveredAt;
+    boolean giveUp = !recovered && round >= maxRounds;
+    String reason =
+        recovered
+            ? "health " + health + " is back at or above " + recoveredAt
+            : giveUp
+                ? "health "
+                    + health
+                    + " still below "
+                    + recoveredAt
+                    + " after "
+                    + round
+                    + " rounds; the account stays on the watch list"
+                : "health " + health + " still below " + recoveredAt + ": round " + (round + 1);
+    decisions.record(
+        StepKey.of(job, journeyId) + ":recheck",
+        accountId,
+        journeyId,
+        "remediation-recheck",
+        recovered ? "recovered" : giveUp ? "gave up" : "next round",
+        reason,
+        Map.of("health", String.valueOf(health), "recoveredAt", recoveredAt, "round", round));
+    return new Output(
+        new Recovery(health, recovered, giveUp, reason),
+        recovered || giveUp ? round : round + 1,
+        reason);
+  }
+}

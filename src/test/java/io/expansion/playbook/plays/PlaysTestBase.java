@@ -1,0 +1,88 @@
+package io.expansion.playbook.plays;
+
+import static org.awaitility.Awaitility.await;
+
+import io.expansion.playbook.journeys.Journey;
+import io.expansion.playbook.support.JourneyTestBase;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Plays run in a context of their own: their tests move the engine clock by weeks, which must not
+ * leak into other suites' timers. Two remediation rounds keep the give-up path short.
+ */
+@TestPropertySource(
+    properties = {
+      "expansion.plays.remediation.max-rounds=2",
+      "expansion.plays.renewal.horizon-days=4000"
+    })
+abstract class PlaysTestBase extends JourneyTestBase {
+
+  protected final PlayTriggers triggers;
+  protected final RenewalPlanner renewals;
+  protected final WatchList watchList;
+
+  PlaysTestBase(ApplicationContext context) {
+    super(context);
+    this.triggers = context.getBean(PlayTriggers.class);
+    this.renewals = context.getBean(RenewalPlanner.class);
+    this.watchList = context.getBean(WatchList.class);
+  }
+
+  /**
+   * Moves the engine clock forward, then keeps nudging it a minute at a time until the condition
+   * holds (the engine's due-date checker wakes on its own schedule).
+   */
+  protected void advance(Duration duration, BooleanSupplier until) {
+    engine.increaseTime(duration);
+    await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .until(
+            () -> {
+              if (until.getAsBoolean()) {
+                return true;
+              }
+              engine.increaseTime(Duration.ofMinutes(1));
+              return false;
+            });
+  }
+
+  protected boolean at(String journeyId, String elementId) {
+    return elementId.equals(journeys.find(journeyId).orElseThrow().currentElement());
+  }
+
+  protected Journey awaitEnded(String journeyId, String endEvent) {
+    return await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .until(
+            () -> journeys.find(journeyId).orElseThrow(),
+            j -> Journey.ENDED.equals(j.status()) && endEvent.equals(j.currentElement()));
+  }
+
+  /** The account's active journey of the play. */
+  protected String activeJourney(String accountId, Play play) {
+    return await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .until(() -> journeys.active(accountId, play.processId()), java.util.Optional::isPresent)
+        .orElseThrow()
+        .id();
+  }
+
+  /** Gives the account stored scores, as the scoring step would. */
+  protected void scored(String accountId, int health, String segment) {
+    accounts.updateScores(accountId, health, 70, 70, 0, "established");
+    accounts.updateSegment(accountId, segment);
+  }
+
+  protected int touches(String accountId, String play) {
+    return jdbc.sql("SELECT COUNT(*) FROM touches WHERE account_id = ? AND play = ?")
+        .params(accountId, play)
+        .query(Integer.class)
+        .single();
+  }
+}
