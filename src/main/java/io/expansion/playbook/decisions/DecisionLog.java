@@ -66,7 +66,8 @@ public class DecisionLog {
     }
   }
 
-  private boolean exists(String businessKey) {
+  /** Whether a decision with this business key is recorded. */
+  public boolean exists(String businessKey) {
     return jdbc.sql("SELECT COUNT(*) FROM decisions WHERE business_key = ?")
             .param(businessKey)
             .query(Long.class)
