@@ -5,40 +5,29 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.journeys.JourneyService;
-import io.expansion.playbook.offers.GuardrailPolicy;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * orchestrate: which channels may carry a touch — opt-in per channel of the primary contact and the
- * account's frequency cap across all its journeys. When none may, the reason is recorded and no
- * touch is made.
+ * orchestrate: which channels may carry the next touch of any play, under the one contact policy
+ * (consent, suppression, offer cooldown, frequency caps, quiet hours). The expansion journey asks
+ * for an offer touch (no {@code touchRequest}); other plays pass a {@code touchRequest}. The
+ * decision is recorded either way; when no channel may be used, no touch is made.
  */
 @Component
 public class CheckConsentWorker {
 
-  static final String TYPE = "check-consent";
+  public static final String TYPE = "check-consent";
 
-  private final Contacts contacts;
-  private final Touches touches;
+  private final TouchGate gate;
   private final DecisionLog decisions;
   private final JourneyService journeys;
-  private final Clock clock;
 
-  CheckConsentWorker(
-      Contacts contacts,
-      Touches touches,
-      DecisionLog decisions,
-      JourneyService journeys,
-      Clock clock) {
-    this.contacts = contacts;
-    this.touches = touches;
+  CheckConsentWorker(TouchGate gate, DecisionLog decisions, JourneyService journeys) {
+    this.gate = gate;
     this.decisions = decisions;
     this.journeys = journeys;
-    this.clock = clock;
   }
 
   public record Output(ConsentDecision consent) {}
@@ -49,30 +38,34 @@ public class CheckConsentWorker {
       @Variable String accountId,
       @Variable String journeyId,
       @Variable Integer loop,
-      @Variable GuardrailPolicy guardrails) {
+      @Variable String play,
+      @Variable TouchRequest touchRequest) {
     journeys.reached(job);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    var contact = contacts.primaryContact(accountId);
-    int recent = touches.countSince(accountId, now.minusDays(guardrails.touchWindowDays()));
-    ConsentDecision consent =
-        ConsentPolicy.evaluate(
-            contact.map(Contact::id).orElse(null),
-            contact.map(c -> contacts.consents(c.id())).orElse(Map.of()),
-            recent,
-            guardrails.maxTouches(),
-            guardrails.touchWindowDays());
+    TouchIntent intent =
+        touchRequest != null
+            ? touchRequest.intent()
+            : new TouchIntent(ContactPolicy.OFFER, ContactPolicy.OFFER_CHANNELS, null, false);
+    ConsentDecision consent = gate.check(accountId, intent);
     Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("play", play == null ? SendTouchWorker.EXPANSION : play);
+    inputs.put("purpose", intent.purpose());
     inputs.put("contactId", consent.contactId());
-    inputs.put("touchesInWindow", recent);
-    inputs.put("maxTouches", guardrails.maxTouches());
-    inputs.put("windowDays", guardrails.touchWindowDays());
+    inputs.put("blockedBy", consent.blockedBy());
     inputs.put("blocked", consent.blocked());
+    inputs.put("deferredUntil", consent.deferredUntil());
+    String key =
+        touchRequest != null
+            ? journeyId + ":" + touchRequest.key() + ":consent"
+            : journeyId + ":" + loop + ":consent";
     decisions.record(
-        journeyId + ":" + loop + ":consent",
+        key,
         accountId,
         journeyId,
         "contact-policy",
-        consent.allowedChannels().isEmpty() ? "no-touch" : "allowed " + consent.allowedChannels(),
+        !consent.allowed()
+            ? "no-touch"
+            : (consent.deferredUntil() != null ? "deferred " : "allowed ")
+                + consent.allowedChannels(),
         consent.reason(),
         inputs);
     return new Output(consent);

@@ -1,5 +1,7 @@
 package io.expansion.playbook.consent;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Contacts {
 
+  private static final String COLUMNS = "id, account_id, name, email, role, is_primary";
+
   private final JdbcClient jdbc;
 
   public Contacts(JdbcClient jdbc) {
@@ -21,25 +25,24 @@ public class Contacts {
   public Optional<Contact> primaryContact(String accountId) {
     return jdbc
         .sql(
-            """
-            SELECT id, account_id, name, email, role, is_primary
-            FROM contacts
-            WHERE account_id = :accountId AND is_primary = TRUE
-            ORDER BY id
-            """)
+            "SELECT "
+                + COLUMNS
+                + " FROM contacts WHERE account_id = :accountId AND is_primary = TRUE ORDER BY id")
         .param("accountId", accountId)
-        .query(
-            (rs, rowNum) ->
-                new Contact(
-                    rs.getString("id"),
-                    rs.getString("account_id"),
-                    rs.getString("name"),
-                    rs.getString("email"),
-                    rs.getString("role"),
-                    rs.getBoolean("is_primary")))
+        .query(Contacts::map)
         .list()
         .stream()
         .findFirst();
+  }
+
+  public Optional<Contact> byId(String contactId) {
+    if (contactId == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE id = ?")
+        .param(contactId)
+        .query(Contacts::map)
+        .optional();
   }
 
   /**
@@ -58,5 +61,15 @@ public class Contacts {
             (RowCallbackHandler)
                 rs -> consents.put(rs.getString("channel"), rs.getBoolean("opted_in")));
     return consents;
+  }
+
+  private static Contact map(ResultSet rs, int row) throws SQLException {
+    return new Contact(
+        rs.getString("id"),
+        rs.getString("account_id"),
+        rs.getString("name"),
+        rs.getString("email"),
+        rs.getString("role"),
+        rs.getBoolean("is_primary"));
   }
 }

@@ -3,54 +3,54 @@ package io.expansion.playbook.consent;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import io.expansion.playbook.consent.TouchGate.SendCommand;
+import io.expansion.playbook.consent.TouchGate.Sent;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.journeys.JourneyService;
 import io.expansion.playbook.offers.OfferStatusChanges;
 import io.expansion.playbook.offers.RankedOffer;
-import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * orchestrate: makes the touch. In-app and email messages go to the outbox for the channel
- * gateways; a CSM touch is recorded here and becomes the CSM's outreach task next in the model.
- * Exactly once per journey loop: the business key is unique.
+ * orchestrate: makes the touch of any play. The contact policy is enforced again, atomically with
+ * the insert ({@link TouchGate}). In-app, email and SMS messages go to the outbox for the channel
+ * gateways (with a deliver-after time when quiet hours defer them); a CSM touch is recorded here
+ * and becomes the CSM's task next in the model. Exactly once per business key: {@code
+ * journeyId:loop:touch} for the expansion offer, {@code journeyId:<touchRequest.key>} for plays.
  */
 @Component
 public class SendTouchWorker {
 
-  static final String TYPE = "send-touch";
-  static final String PLAY = "expansion";
+  public static final String TYPE = "send-touch";
+  static final String EXPANSION = "expansion";
 
-  private final Touches touches;
-  private final Contacts contacts;
+  private final TouchGate gate;
   private final OfferStatusChanges offerStatus;
   private final DecisionLog decisions;
   private final JourneyService journeys;
-  private final TransactionTemplate transaction;
-  private final Clock clock;
 
   SendTouchWorker(
-      Touches touches,
-      Contacts contacts,
+      TouchGate gate,
       OfferStatusChanges offerStatus,
       DecisionLog decisions,
-      JourneyService journeys,
-      TransactionTemplate transaction,
-      Clock clock) {
-    this.touches = touches;
-    this.contacts = contacts;
+      JourneyService journeys) {
+    this.gate = gate;
     this.offerStatus = offerStatus;
     this.decisions = decisions;
     this.journeys = journeys;
-    this.transaction = transaction;
-    this.clock = clock;
   }
 
-  /** The touch made, as the journey sees it. */
-  public record TouchMade(long id, String channel) {}
+  /**
+   * The touch, as the journey sees it.
+   *
+   * @param id the touch, null when blocked
+   * @param status {@code sent}, {@code deferred} (stored, delivered after quiet hours) or {@code
+   *     blocked} (nothing stored; the decision log says why)
+   */
+  public record TouchMade(
+      Long id, String channel, String deferredUntil, String status, String reason) {}
 
   public record Output(TouchMade touch) {}
 
@@ -60,60 +60,74 @@ public class SendTouchWorker {
       @Variable String accountId,
       @Variable String journeyId,
       @Variable Integer loop,
+      @Variable String play,
       @Variable RankedOffer offer,
-      @Variable ConsentDecision consent) {
+      @Variable TouchRequest touchRequest) {
     journeys.reached(job);
-    String businessKey = journeyId + ":" + loop + ":touch";
-    var existing = touches.byBusinessKey(businessKey);
-    if (existing.isPresent()) {
-      return new Output(new TouchMade(existing.get().id(), existing.get().channel()));
+    String playName = play == null ? EXPANSION : play;
+    SendCommand command =
+        touchRequest != null
+            ? new SendCommand(
+                journeyId + ":" + touchRequest.key(),
+                accountId,
+                journeyId,
+                playName,
+                touchRequest.intent(),
+                null,
+                touchRequest.subject() == null ? "" : touchRequest.subject(),
+                touchRequest.body() == null ? "" : touchRequest.body())
+            : offerCommand(accountId, journeyId, loop, playName, offer);
+    Sent sent = gate.send(command);
+    if (sent.blocked()) {
+      return new Output(new TouchMade(null, null, null, "blocked", sent.blockedReason()));
     }
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    long touchId =
-        transaction.execute(
-            status -> {
-              long id =
-                  touches.insert(
-                      businessKey,
-                      accountId,
-                      consent.contactId(),
-                      journeyId,
-                      offer.offerId(),
-                      PLAY,
-                      offer.channel(),
-                      now);
-              if (!"csm".equals(offer.channel())) {
-                String recipient =
-                    contacts
-                        .primaryContact(accountId)
-                        .map(c -> c.email() == null ? c.id() : c.email())
-                        .orElse(consent.contactId());
-                touches.enqueue(
-                    id,
-                    offer.channel(),
-                    recipient,
-                    offer.name() + " for your account",
-                    offer.description()
-                        + " Your customer success manager will share how it fits your usage.",
-                    now);
-              }
-              offerStatus.presented(offer.offerId());
-              return id;
-            });
+    var touch = sent.touch();
+    if (touch.offerId() != null) {
+      offerStatus.presented(touch.offerId());
+    }
+    String deferredUntil =
+        touch.deliverAfter() == null ? null : touch.deliverAfter().toInstant().toString();
     decisions.record(
-        businessKey,
+        command.businessKey(),
         accountId,
         journeyId,
         "touch",
-        offer.channel(),
-        "Touch for "
-            + offer.name()
+        touch.channel(),
+        "Touch "
+            + (touchRequest != null ? "'" + command.subject() + "'" : "for " + offer.name())
             + " via "
-            + offer.channel()
-            + ("csm".equals(offer.channel())
+            + touch.channel()
+            + (ContactPolicy.CSM.equals(touch.channel())
                 ? ": CSM outreach task created"
-                : ": message queued in the outbox"),
-        Map.of("offerId", offer.offerId(), "contactId", String.valueOf(consent.contactId())));
-    return new Output(new TouchMade(touchId, offer.channel()));
+                : ": message queued in the outbox")
+            + (deferredUntil == null ? "" : ", delivered after " + deferredUntil),
+        Map.of(
+            "play", playName,
+            "purpose", touch.purpose(),
+            "offerId", String.valueOf(touch.offerId()),
+            "contactId", String.valueOf(touch.contactId())));
+    return new Output(
+        new TouchMade(
+            touch.id(),
+            touch.channel(),
+            deferredUntil,
+            deferredUntil == null ? "sent" : "deferred",
+            null));
+  }
+
+  private static SendCommand offerCommand(
+      String accountId, String journeyId, Integer loop, String play, RankedOffer offer) {
+    if (offer == null) {
+      throw new IllegalArgumentException("send-touch needs either touchRequest or offer");
+    }
+    return new SendCommand(
+        journeyId + ":" + loop + ":touch",
+        accountId,
+        journeyId,
+        play,
+        new TouchIntent(ContactPolicy.OFFER, List.of(offer.channel()), offer.code(), false),
+        offer.offerId(),
+        offer.name() + " for your account",
+        offer.description() + " Your customer success manager will share how it fits your usage.");
   }
 }

@@ -1,5 +1,6 @@
 package io.expansion.playbook.consent;
 
+import io.expansion.playbook.consent.ContactFacts.PastTouch;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Touches {
 
-  /** A touch as stored. */
+  /**
+   * A touch as stored.
+   *
+   * @param deliverAfter when quiet hours deferred it, the moment it may be delivered; else null
+   */
   public record Touch(
       long id,
       String accountId,
@@ -19,11 +24,27 @@ public class Touches {
       String journeyId,
       Long offerId,
       String play,
+      String purpose,
       String channel,
-      OffsetDateTime occurredAt) {}
+      OffsetDateTime occurredAt,
+      OffsetDateTime deliverAfter) {}
+
+  /** What to store for a new touch. */
+  record NewTouch(
+      String businessKey,
+      String accountId,
+      String contactId,
+      String journeyId,
+      Long offerId,
+      String play,
+      String purpose,
+      String channel,
+      OffsetDateTime occurredAt,
+      OffsetDateTime deliverAfter) {}
 
   private static final String COLUMNS =
-      "id, account_id, contact_id, journey_id, offer_id, play, channel, occurred_at";
+      "id, account_id, contact_id, journey_id, offer_id, play, purpose, channel, occurred_at,"
+          + " deliver_after";
 
   private final JdbcClient jdbc;
 
@@ -31,11 +52,24 @@ public class Touches {
     this.jdbc = jdbc;
   }
 
-  public int countSince(String accountId, OffsetDateTime since) {
-    return jdbc.sql("SELECT COUNT(*) FROM touches WHERE account_id = ? AND occurred_at >= ?")
+  /**
+   * Touches of the account delivered (or due) at or after {@code since}, deferred ones included.
+   */
+  List<PastTouch> deliveredSince(String accountId, OffsetDateTime since) {
+    return jdbc.sql(
+            """
+            SELECT purpose, contact_id, COALESCE(deliver_after, occurred_at) AS deliver_at
+            FROM touches
+            WHERE account_id = ? AND COALESCE(deliver_after, occurred_at) >= ?
+            """)
         .params(accountId, since)
-        .query(Integer.class)
-        .single();
+        .query(
+            (rs, n) ->
+                new PastTouch(
+                    rs.getString("purpose"),
+                    rs.getString("contact_id"),
+                    rs.getObject("deliver_at", OffsetDateTime.class)))
+        .list();
   }
 
   Optional<Touch> byBusinessKey(String businessKey) {
@@ -45,30 +79,25 @@ public class Touches {
         .optional();
   }
 
-  long insert(
-      String businessKey,
-      String accountId,
-      String contactId,
-      String journeyId,
-      Long offerId,
-      String play,
-      String channel,
-      OffsetDateTime now) {
+  long insert(NewTouch t) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             """
             INSERT INTO touches (business_key, account_id, contact_id, journey_id, offer_id, play,
-                                 channel, occurred_at)
-            VALUES (:key, :account, :contact, :journey, :offer, :play, :channel, :now)
+                                 purpose, channel, occurred_at, deliver_after)
+            VALUES (:key, :account, :contact, :journey, :offer, :play, :purpose, :channel, :now,
+                    :deliverAfter)
             """)
-        .param("key", businessKey)
-        .param("account", accountId)
-        .param("contact", contactId)
-        .param("journey", journeyId)
-        .param("offer", offerId)
-        .param("play", play)
-        .param("channel", channel)
-        .param("now", now)
+        .param("key", t.businessKey())
+        .param("account", t.accountId())
+        .param("contact", t.contactId())
+        .param("journey", t.journeyId())
+        .param("offer", t.offerId())
+        .param("play", t.play())
+        .param("purpose", t.purpose())
+        .param("channel", t.channel())
+        .param("now", t.occurredAt())
+        .param("deliverAfter", t.deliverAfter())
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -79,19 +108,28 @@ public class Touches {
       String recipient,
       String subject,
       String body,
-      OffsetDateTime now) {
+      OffsetDateTime now,
+      OffsetDateTime deliverAfter) {
     jdbc.sql(
             """
-            INSERT INTO outbox (touch_id, channel, recipient, subject, body, status, created_at)
-            VALUES (?, ?, ?, ?, ?, 'PENDING', ?)
+            INSERT INTO outbox (touch_id, channel, recipient, subject, body, status, created_at,
+                                deliver_after)
+            VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)
             """)
-        .params(touchId, channel, recipient, subject, body, now)
+        .params(touchId, channel, recipient, subject, body, now, deliverAfter)
         .update();
   }
 
   public List<Touch> forAccount(String accountId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM touches WHERE account_id = ? ORDER BY id DESC")
         .param(accountId)
+        .query(Touch.class)
+        .list();
+  }
+
+  List<Touch> forContact(String contactId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM touches WHERE contact_id = ? ORDER BY id")
+        .param(contactId)
         .query(Touch.class)
         .list();
   }

@@ -203,6 +203,11 @@ class ExpansionJourneyProcessTest extends JourneyTestBase {
             .param(account)
             .query(String.class)
             .single();
+    // The contact policy allows one offer touch per 14 days: let that window pass for the touch
+    // (the decline itself stays within its 30-day cooldown).
+    jdbc.sql("UPDATE touches SET occurred_at = ? WHERE account_id = ?")
+        .params(OffsetDateTime.now().minusDays(15), account)
+        .update();
 
     signal(account, "intent", Map.of("page", "pricing"));
 

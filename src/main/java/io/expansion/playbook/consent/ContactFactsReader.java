@@ -1,0 +1,91 @@
+package io.expansion.playbook.consent;
+
+import io.expansion.playbook.accounts.Account;
+import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.consent.ContactFacts.Decline;
+import io.expansion.playbook.consent.ContactFacts.SignalFact;
+import io.expansion.playbook.offers.Guardrails;
+import io.expansion.playbook.offers.OfferMade;
+import io.expansion.playbook.offers.Offers;
+import io.expansion.playbook.signals.Signals;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Gathers the facts the contact policy decides on, from the tables that own them. */
+@Component
+class ContactFactsReader {
+
+  private static final OffsetDateTime EPOCH =
+      OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+  private final Accounts accounts;
+  private final Contacts contacts;
+  private final Touches touches;
+  private final Offers offers;
+  private final Guardrails guardrails;
+  private final Signals signals;
+  private final ContactPolicySettings settings;
+
+  ContactFactsReader(
+      Accounts accounts,
+      Contacts contacts,
+      Touches touches,
+      Offers offers,
+      Guardrails guardrails,
+      Signals signals,
+      ContactPolicySettings settings) {
+    this.accounts = accounts;
+    this.contacts = contacts;
+    this.touches = touches;
+    this.offers = offers;
+    this.guardrails = guardrails;
+    this.signals = signals;
+    this.settings = settings;
+  }
+
+  ContactFacts read(String accountId, OffsetDateTime now) {
+    Account account =
+        accounts
+            .findById(accountId)
+            .orElseThrow(() -> new IllegalArgumentException("Unknown account " + accountId));
+    var contact = contacts.primaryContact(accountId);
+    String contactId = contact.map(Contact::id).orElse(null);
+    Map<String, Boolean> consents = contactId == null ? Map.of() : contacts.consents(contactId);
+    Duration longest =
+        settings.caps().values().stream()
+            .map(ContactPolicySettings.Cap::window)
+            .max(Duration::compareTo)
+            .orElse(Duration.ZERO);
+    List<Decline> declines =
+        offers.forAccount(accountId).stream()
+            .filter(o -> OfferMade.DECLINED.equals(o.status()))
+            .map(o -> new Decline(o.offerCode(), o.updatedAt()))
+            .toList();
+    List<SignalFact> suppressing =
+        signals.since(accountId, EPOCH).reversed().stream()
+            .filter(s -> Suppressions.TYPES.contains(s.type()))
+            .map(s -> new SignalFact(s.type(), s.occurredAt(), s.attributes()))
+            .toList();
+    return new ContactFacts(
+        contactId,
+        consents,
+        zone(account.timeZone()),
+        touches.deliveredSince(accountId, now.minus(longest)),
+        declines,
+        guardrails.active().cooldownDays(),
+        suppressing);
+  }
+
+  private static ZoneId zone(String timeZone) {
+    try {
+      return ZoneId.of(timeZone == null || timeZone.isBlank() ? "UTC" : timeZone);
+    } catch (java.time.DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
+  }
+}

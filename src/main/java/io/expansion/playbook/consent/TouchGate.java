@@ -1,0 +1,195 @@
+package io.expansion.playbook.consent;
+
+import io.expansion.playbook.consent.Touches.NewTouch;
+import io.expansion.playbook.consent.Touches.Touch;
+import io.expansion.playbook.decisions.DecisionLog;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The only way a touch is stored. {@link #check} evaluates the contact policy; {@link #send}
+ * evaluates it again and inserts the touch in one transaction that holds the account row locked
+ * ({@code SELECT ... FOR UPDATE}), so competing plays for one account are serialised and no cap,
+ * consent or quiet-hours rule can be overtaken between check and insert.
+ */
+@Service
+public class TouchGate {
+
+  private static final Logger log = LoggerFactory.getLogger(TouchGate.class);
+  private static final int LOCK_ATTEMPTS = 8;
+
+  private final ContactPolicy policy;
+  private final ContactFactsReader facts;
+  private final Touches touches;
+  private final Contacts contacts;
+  private final DecisionLog decisions;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  TouchGate(
+      ContactPolicySettings settings,
+      ContactFactsReader facts,
+      Touches touches,
+      Contacts contacts,
+      DecisionLog decisions,
+      JdbcClient jdbc,
+      TransactionTemplate transaction,
+      Clock clock) {
+    this.policy = new ContactPolicy(settings);
+    this.facts = facts;
+    this.touches = touches;
+    this.contacts = contacts;
+    this.decisions = decisions;
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /**
+   * A touch to send.
+   *
+   * @param businessKey unique per touch: a redelivered job finds the touch already made
+   * @param offerId the offer touched, or null
+   */
+  public record SendCommand(
+      String businessKey,
+      String accountId,
+      String journeyId,
+      String play,
+      TouchIntent intent,
+      Long offerId,
+      String subject,
+      String body) {}
+
+  /**
+   * What became of a send.
+   *
+   * @param touch the stored touch, or null when the policy blocked it
+   * @param decision the contact policy's decision at insert time (null for an earlier touch)
+   */
+  public record Sent(Touch touch, ConsentDecision decision, String blockedReason) {
+    public boolean blocked() {
+      return touch == null;
+    }
+  }
+
+  /** The contact policy's decision for a touch due now (no lock, nothing stored). */
+  public ConsentDecision check(String accountId, TouchIntent intent) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return policy.evaluate(intent, facts.read(accountId, now), now);
+  }
+
+  /** Makes the touch exactly once, or records why the policy blocks it. */
+  public Sent send(SendCommand command) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> sendLocked(command));
+      } catch (DuplicateKeyException concurrentRedelivery) {
+        return new Sent(touches.byBusinessKey(command.businessKey()).orElseThrow(), null, null);
+      } catch (PessimisticLockingFailureException busy) {
+        if (attempt >= LOCK_ATTEMPTS) {
+          throw busy;
+        }
+        log.debug("Account {} busy, touch {} retried", command.accountId(), command.businessKey());
+      }
+    }
+  }
+
+  private Sent sendLocked(SendCommand c) {
+    lockAccount(c.accountId());
+    var existing = touches.byBusinessKey(c.businessKey());
+    if (existing.isPresent()) {
+      return new Sent(existing.get(), null, null);
+    }
+    String blockedKey = c.businessKey() + ":blocked";
+    if (decisions.exists(blockedKey)) {
+      return new Sent(null, null, "blocked earlier by the contact policy");
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    ConsentDecision decision = policy.evaluate(c.intent(), facts.read(c.accountId(), now), now);
+    if (!decision.allowed()) {
+      decisions.record(
+          blockedKey,
+          c.accountId(),
+          c.journeyId(),
+          "contact-policy",
+          "blocked-" + decision.blockedBy(),
+          "Touch " + c.businessKey() + " blocked at send time. " + decision.reason(),
+          inputs(c, decision));
+      return new Sent(null, decision, decision.reason());
+    }
+    String channel = decision.allowedChannels().getFirst();
+    OffsetDateTime deliverAfter =
+        decision.deferredUntil() == null
+            ? null
+            : OffsetDateTime.parse(decision.deferredUntil()).withOffsetSameInstant(now.getOffset());
+    long id =
+        touches.insert(
+            new NewTouch(
+                c.businessKey(),
+                c.accountId(),
+                decision.contactId(),
+                c.journeyId(),
+                c.offerId(),
+                c.play(),
+                c.intent().purpose(),
+                channel,
+                now,
+                deliverAfter));
+    if (!ContactPolicy.CSM.equals(channel)) {
+      touches.enqueue(
+          id, channel, recipient(decision.contactId()), c.subject(), c.body(), now, deliverAfter);
+    }
+    if (deliverAfter != null) {
+      decisions.record(
+          c.businessKey() + ":deferred",
+          c.accountId(),
+          c.journeyId(),
+          "contact-policy",
+          "deferred",
+          "Touch via "
+              + channel
+              + " deferred until "
+              + decision.reason().replaceFirst(".*deferred until ", ""),
+          inputs(c, decision));
+    }
+    return new Sent(touches.byBusinessKey(c.businessKey()).orElseThrow(), decision, null);
+  }
+
+  private void lockAccount(String accountId) {
+    jdbc.sql("SELECT id FROM accounts WHERE id = ? FOR UPDATE")
+        .param(accountId)
+        .query(String.class)
+        .optional()
+        .orElseThrow(() -> new IllegalArgumentException("Unknown account " + accountId));
+  }
+
+  private String recipient(String contactId) {
+    return contacts
+        .byId(contactId)
+        .map(c -> c.email() == null ? c.id() : c.email())
+        .orElse(contactId);
+  }
+
+  private static Map<String, Object> inputs(SendCommand c, ConsentDecision d) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("play", c.play());
+    inputs.put("purpose", c.intent().purpose());
+    inputs.put("channels", c.intent().channels());
+    inputs.put("contactId", d.contactId());
+    inputs.put("blockedBy", d.blockedBy());
+    inputs.put("blocked", d.blocked());
+    inputs.put("deferredUntil", d.deferredUntil());
+    return inputs;
+  }
+}
