@@ -77,11 +77,11 @@ class HealthRemediationProcessTest extends PlaysTestBase {
     String journey = dropped(account, 70, 50, "sla");
     UserTask original = awaitTask(account, "UserTask_Remediate");
 
-    advance(
+    fire(
+        journey,
+        "Timer_RemediationSla",
         Duration.ofHours(49),
-        () ->
-            tasks.open(account, null, null).stream()
-                .anyMatch(t -> t.elementId().equals("UserTask_RemediateEscalated") && t.ready()));
+        () -> taskReady(account, "UserTask_RemediateEscalated"));
     UserTask escalated = awaitTask(account, "UserTask_RemediateEscalated");
     assertThat(escalated.candidateGroups()).containsExactly("csm-managers");
     assertThat(tasks.task(original.id()).status()).isEqualTo(UserTask.CANCELED);
@@ -89,7 +89,7 @@ class HealthRemediationProcessTest extends PlaysTestBase {
     awaitAt(journey, "Task_AwaitRecovery");
 
     scored(account, 66, "stable-adopter");
-    advance(Duration.ofDays(31), () -> at(journey, "End_Recovered"));
+    fire(journey, "Timer_RecoveryCheck", Duration.ofDays(31), () -> at(journey, "End_Recovered"));
     assertThat(completed(journey))
         .containsSubsequence(
             "Timer_RemediationSla",
@@ -112,15 +112,15 @@ class HealthRemediationProcessTest extends PlaysTestBase {
     complete(account, "UserTask_Remediate", Map.of("remediationAction", "coaching-call"));
     awaitAt(journey, "Task_AwaitRecovery");
 
-    advance(
+    fire(
+        journey,
+        "Timer_RecoveryCheck",
         Duration.ofDays(31),
-        () ->
-            tasks.open(account, null, null).stream()
-                .anyMatch(t -> t.elementId().equals("UserTask_Remediate") && t.ready()));
+        () -> taskReady(account, "UserTask_Remediate"));
     assertThat(awaitTask(account, "UserTask_Remediate").variables()).containsEntry("round", 2);
     complete(account, "UserTask_Remediate", Map.of("remediationAction", "coaching-call"));
     awaitAt(journey, "Task_AwaitRecovery");
-    advance(Duration.ofDays(31), () -> at(journey, "End_StillAtRisk"));
+    fire(journey, "Timer_RecoveryCheck", Duration.ofDays(31), () -> at(journey, "End_StillAtRisk"));
 
     assertThat(completed(journey)).containsSubsequence("Task_AssessHealth", "End_StillAtRisk");
     assertThat(decisionLog(account).stream().filter(d -> d.rule().equals("remediation")))
@@ -144,8 +144,7 @@ class HealthRemediationProcessTest extends PlaysTestBase {
             "Task_ApplyRemediation",
             "Task_ArbitrateRemediationTouch",
             "Task_CheckConsentRemediationTouch",
-            "Task_SendRemediationTouch",
-            "Task_AwaitRecovery");
+            "Task_SendRemediationTouch");
     assertThat(touches(account, "health-remediation")).isEqualTo(1);
   }
 

@@ -3,6 +3,7 @@ package io.expansion.playbook.plays;
 import static org.awaitility.Awaitility.await;
 
 import io.expansion.playbook.journeys.Journey;
+import io.expansion.playbook.journeys.JourneyService;
 import io.expansion.playbook.support.JourneyTestBase;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -23,12 +24,32 @@ abstract class PlaysTestBase extends JourneyTestBase {
   protected final PlayTriggers triggers;
   protected final RenewalPlanner renewals;
   protected final WatchList watchList;
+  protected final JourneyService journeyService;
 
   PlaysTestBase(ApplicationContext context) {
     super(context);
     this.triggers = context.getBean(PlayTriggers.class);
     this.renewals = context.getBean(RenewalPlanner.class);
     this.watchList = context.getBean(WatchList.class);
+    this.journeyService = context.getBean(JourneyService.class);
+  }
+
+  /**
+   * Waits until the journey's timer is armed, then moves the engine clock past it (see {@link
+   * #advance}) until the condition holds.
+   */
+  protected void fire(String journeyId, String timerId, Duration duration, BooleanSupplier until) {
+    long instance = journeys.find(journeyId).orElseThrow().processInstanceKey();
+    await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .until(() -> records.pendingTimers(instance, timerId) > 0);
+    advance(duration, until);
+  }
+
+  protected boolean taskReady(String accountId, String elementId) {
+    return tasks.open(accountId, null, null).stream()
+        .anyMatch(t -> t.elementId().equals(elementId) && t.ready());
   }
 
   /**
