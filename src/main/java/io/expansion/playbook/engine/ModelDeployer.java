@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelDeployer implements SmartLifecycle {
 
+  private static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofMinutes(2);
+
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 
   private final CamundaClient client;
@@ -62,7 +64,8 @@ public class ModelDeployer implements SmartLifecycle {
     }
     DeploymentEvent deployment;
     try {
-      deployment = step.send().join();
+      // Deploying several models on a busy machine can take longer than the default 10 s.
+      deployment = step.requestTimeout(DEPLOY_TIMEOUT).send().join();
     } catch (RuntimeException e) {
       throw new ProcessModels.InvalidModelException(
           "The engine rejected the deployment of "

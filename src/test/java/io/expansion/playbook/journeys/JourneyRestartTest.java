@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.expansion.playbook.ExpansionPlaybookApplication;
 import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.plays.RenewalPlanner;
 import io.expansion.playbook.signals.SignalService;
 import io.expansion.playbook.support.Fixtures;
 import io.expansion.playbook.support.JourneyTestBase;
 import io.expansion.playbook.tasks.TaskService;
 import io.expansion.playbook.tasks.UserTask;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ class JourneyRestartTest {
     String taskAccount;
     String waitingJourney;
     String taskJourney;
+    String renewalJourney;
     long taskId;
     try (ConfigurableApplicationContext first = start()) {
       Fixtures fixtures =
@@ -70,6 +73,16 @@ class JourneyRestartTest {
       UserTask outreach = awaitTask(tasks, taskAccount, ExpansionJourney.CSM_OUTREACH);
       tasks.complete(outreach.id(), Map.of("outreachResult", "interested"));
       taskId = awaitTask(tasks, taskAccount, ExpansionJourney.PROVE_VALUE).id();
+      // A play waiting on a timer (the renewal play's 90-day checkpoint) is a journey too.
+      first
+          .getBean(RenewalPlanner.class)
+          .replan(taskAccount, LocalDate.now().plusDays(95), "restart-test");
+      renewalJourney = journeys.active(taskAccount, "renewal").orElseThrow().id();
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> journeys.find(renewalJourney).orElseThrow().checkpointElement(),
+              "Event_Wait90"::equals);
     }
 
     try (ConfigurableApplicationContext second = start()) {
@@ -79,6 +92,13 @@ class JourneyRestartTest {
       Accounts accounts = second.getBean(Accounts.class);
 
       assertThat(journeys.find(waitingJourney).orElseThrow().status()).isEqualTo(Journey.ACTIVE);
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> journeys.find(renewalJourney).orElseThrow(),
+              j -> j.processInstanceKey() != null);
+      assertThat(journeys.find(renewalJourney).orElseThrow().checkpointElement())
+          .isEqualTo("Event_Wait90");
       assertThat(journeys.find(taskJourney).orElseThrow().checkpointElement())
           .isEqualTo(ExpansionJourney.PROVE_VALUE);
       List<UserTask> open = tasks.open(taskAccount, null, null);
