@@ -53,8 +53,10 @@ public class Quotes {
     return jdbc.sql(
             """
             SELECT q.id AS quote_id, o.offer_code, q.list_price, q.discount, q.net_price, q.margin,
-                   q.needs_approval, '' AS rationale
-            FROM quotes q JOIN offers o ON o.id = q.offer_id WHERE q.business_key = ?
+                   q.needs_approval, COALESCE(d.rationale, '') AS rationale
+            FROM quotes q JOIN offers o ON o.id = q.offer_id
+            LEFT JOIN decisions d ON d.business_key = q.business_key
+            WHERE q.business_key = ?
             """)
         .param(businessKey)
         .query(QuoteTerms.class)

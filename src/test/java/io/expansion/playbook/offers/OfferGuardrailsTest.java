@@ -9,6 +9,7 @@ import io.expansion.playbook.journeys.ExpansionJourney;
 import io.expansion.playbook.support.Fixtures;
 import io.expansion.playbook.support.JourneyTestBase;
 import io.expansion.playbook.tasks.UserTask;
+import io.expansion.playbook.tasks.UserTaskCommands;
 import io.expansion.playbook.web.ApiException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -35,11 +36,14 @@ import org.springframework.test.context.TestConstructor;
 class OfferGuardrailsTest extends JourneyTestBase {
 
   private final TestRestTemplate http;
+  private final UserTaskCommands userTaskCommands;
   private final ObjectMapper json = new ObjectMapper();
 
-  OfferGuardrailsTest(ApplicationContext context, TestRestTemplate http) {
+  OfferGuardrailsTest(
+      ApplicationContext context, TestRestTemplate http, UserTaskCommands userTaskCommands) {
     super(context);
     this.http = http;
+    this.userTaskCommands = userTaskCommands;
   }
 
   // --- API: POST /api/offers/{offerId}/quotes ---------------------------------------------------
@@ -339,6 +343,34 @@ class OfferGuardrailsTest extends JourneyTestBase {
                 .query(BigDecimal.class)
                 .single())
         .isEqualByComparingTo("0.12");
+  }
+
+  @Test
+  void anAdjustedDiscountThatBypassedTheInboxIsRefusedAtProvisioningAndTheApprovedQuoteStands() {
+    String account = fixtures.healthyAccount(Fixtures.allChannels(true));
+    String journey = signal(account, "intent", Map.of("page", "pricing")).journeyId();
+    complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));
+    complete(
+        account,
+        ExpansionJourney.PROVE_VALUE,
+        Map.of("customerResponse", "interested", "requestedDiscountPct", 25));
+    UserTask approval = awaitTask(account, ExpansionJourney.APPROVE_DISCOUNT);
+    long engineKey =
+        jdbc.sql("SELECT engine_key FROM user_tasks WHERE id = ?")
+            .param(approval.id())
+            .query(Long.class)
+            .single();
+
+    // As Tasklist on a real cluster would: straight to the engine, past the inbox's guard.
+    userTaskCommands.complete(
+        engineKey, Map.of("approvalDecision", "approve", "adjustedDiscountPct", 35));
+
+    awaitAt(journey, ExpansionJourney.AWAIT_SIGNAL);
+    assertThat(decision(account, QuoteService.RULE).outcome()).isEqualTo("blocked max-discount");
+    assertThat(decision(account, QuoteService.RULE).rationale()).contains("(approval) refused");
+    assertThat(maxStoredDiscount(account)).isEqualByComparingTo("0.20");
+    assertThat(count("quotes", account)).isEqualTo(1);
+    assertThat(accounts.findById(account).orElseThrow().mrr()).isEqualByComparingTo("110.00");
   }
 
   // --- helpers --------------------------------------------------------------------------------
