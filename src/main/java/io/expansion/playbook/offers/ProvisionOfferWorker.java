@@ -145,6 +145,8 @@ public class ProvisionOfferWorker {
     String businessKey = journeyId + ":" + loop + ":quote-adjusted";
     var existing = quotes.byBusinessKey(businessKey);
     if (existing.isPresent()) {
+      // A redelivery, perhaps after a crash between the two steps: supersede again (idempotent).
+      quotes.close(quote.quoteId(), "SUPERSEDED");
       return existing.get();
     }
     if (!offers.find(offer.offerId()).map(OfferMade::inFlight).orElse(false)) {

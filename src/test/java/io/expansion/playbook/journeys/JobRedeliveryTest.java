@@ -30,6 +30,9 @@ import org.springframework.test.context.TestConstructor;
  *   <li>every job handled twice (the completion of the first handling is lost);
  *   <li>every job failing after its side effects on the first delivery, then retried.
  * </ul>
+ *
+ * <p>Scenarios: accepted after a discount approval with an adjusted discount, declined at the value
+ * review, an in-app touch accepted, a CSM outreach declined, and a quote blocked by a guardrail.
  */
 @Import(DeliveryFaultsConfiguration.class)
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
@@ -59,7 +62,8 @@ class JobRedeliveryTest extends JourneyTestBase {
         Set.of("create-quote", "provision-offer", "user-task-created", "record-outcome")),
     DECLINED(Set.of("build-value-snapshot", "record-outcome")),
     IN_APP_TOUCH_ACCEPTED(Set.of("send-touch", "create-quote", "provision-offer")),
-    CSM_OUTREACH_DECLINED(Set.of("send-touch", "user-task-created", "record-outcome"));
+    CSM_OUTREACH_DECLINED(Set.of("send-touch", "user-task-created", "record-outcome")),
+    QUOTE_BLOCKED_BY_GUARDRAIL(Set.of("create-quote", "record-outcome"));
 
     final Set<String> jobTypesOnPath;
 
@@ -147,6 +151,20 @@ class JobRedeliveryTest extends JourneyTestBase {
               Map.of("customerResponse", "interested", "requestedDiscountPct", 5));
       case CSM_OUTREACH_DECLINED ->
           complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "declined"));
+      case QUOTE_BLOCKED_BY_GUARDRAIL -> {
+        complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));
+        awaitTask(account, ExpansionJourney.PROVE_VALUE);
+        // The DSL line the fibre upgrade requires is cancelled before the quote.
+        jdbc.sql(
+                "DELETE FROM account_products WHERE account_id = ? AND product_code ="
+                    + " 'INTERNET_DSL'")
+            .param(account)
+            .update();
+        complete(
+            account,
+            ExpansionJourney.PROVE_VALUE,
+            Map.of("customerResponse", "interested", "requestedDiscountPct", 10));
+      }
     }
     long instance = awaitAt(journey, ExpansionJourney.AWAIT_SIGNAL).processInstanceKey();
     await()
