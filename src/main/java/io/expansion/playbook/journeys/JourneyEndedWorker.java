@@ -37,15 +37,16 @@ public class JourneyEndedWorker {
             .element(job.getBpmnProcessId(), job.getElementId())
             .map(ProcessModels.Element::name)
             .orElse(job.getElementId());
-    if (journeys.ended(journeyId, job.getElementId(), reason)) {
-      decisions.record(
-          journeyId + ":end",
-          accountId,
-          journeyId,
-          "journey-end",
-          job.getElementId(),
-          "Journey ended: " + reason,
-          Map.of("element", job.getElementId()));
-    }
+    // Both steps are idempotent on their own; the decision is written even when the journey was
+    // already closed, so a worker that crashed between the two still leaves its decision row.
+    journeys.ended(journeyId, job.getElementId(), reason);
+    decisions.record(
+        journeyId + ":end",
+        accountId,
+        journeyId,
+        "journey-end",
+        job.getElementId(),
+        "Journey ended: " + reason,
+        Map.of("element", job.getElementId()));
   }
 }

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * orchestrate: may this account get an offer now? At-risk and low-fit accounts get no upsell; owned
- * products, missing prerequisites, offers in flight and declined offers in cooldown are excluded.
- * Also records the segmentation and signal qualification that led here.
+ * products, missing prerequisites, offers in flight, offers excluded by an open or accepted offer
+ * ({@code offer_exclusions}) and declined offers in cooldown are excluded. Also records the
+ * segmentation and signal qualification that led here.
  */
 @Component
 public class CheckEligibilityWorker {
@@ -26,6 +27,7 @@ public class CheckEligibilityWorker {
   private final Accounts accounts;
   private final Catalog catalog;
   private final Offers offers;
+  private final OfferExclusions exclusions;
   private final DecisionLog decisions;
   private final DmnOutcomes dmnOutcomes;
   private final JourneyService journeys;
@@ -35,6 +37,7 @@ public class CheckEligibilityWorker {
       Accounts accounts,
       Catalog catalog,
       Offers offers,
+      OfferExclusions exclusions,
       DecisionLog decisions,
       DmnOutcomes dmnOutcomes,
       JourneyService journeys,
@@ -42,6 +45,7 @@ public class CheckEligibilityWorker {
     this.accounts = accounts;
     this.catalog = catalog;
     this.offers = offers;
+    this.exclusions = exclusions;
     this.decisions = decisions;
     this.dmnOutcomes = dmnOutcomes;
     this.journeys = journeys;
@@ -74,6 +78,7 @@ public class CheckEligibilityWorker {
             owned,
             catalog.active(),
             offers.forAccount(accountId),
+            exclusions.all(),
             guardrails.cooldownDays(),
             OffsetDateTime.now(clock));
     Map<String, Object> inputs = new LinkedHashMap<>();

@@ -23,6 +23,22 @@ public final class EligibilityPolicy {
       List<OfferMade> history,
       int cooldownDays,
       OffsetDateTime now) {
+    return evaluate(segment, health, ownedProducts, catalog, history, Map.of(), cooldownDays, now);
+  }
+
+  /**
+   * As above, and an offer is not eligible while the account holds an open or accepted offer it
+   * excludes ({@code offerExclusions}: offer code to the codes it cannot be held with).
+   */
+  public static Eligibility evaluate(
+      String segment,
+      int health,
+      Collection<String> ownedProducts,
+      List<CatalogOffer> catalog,
+      List<OfferMade> history,
+      Map<String, Set<String>> offerExclusions,
+      int cooldownDays,
+      OffsetDateTime now) {
     if (NO_UPSELL_SEGMENTS.contains(segment)) {
       String reason =
           "at-risk".equals(segment)
@@ -35,6 +51,9 @@ public final class EligibilityPolicy {
     OffsetDateTime cooldownStart = now.minusDays(cooldownDays);
     for (CatalogOffer offer : catalog) {
       String why = exclusion(offer, segment, ownedProducts, history, cooldownStart, cooldownDays);
+      if (why == null) {
+        why = excludedByOtherOffer(offer, history, offerExclusions);
+      }
       if (why == null) {
         eligible.add(offer.code());
       } else {
@@ -86,6 +105,18 @@ public final class EligibilityPolicy {
             + ", cooldown of "
             + cooldownDays
             + " days";
+      }
+    }
+    return null;
+  }
+
+  private static String excludedByOtherOffer(
+      CatalogOffer offer, List<OfferMade> history, Map<String, Set<String>> offerExclusions) {
+    Set<String> conflicting = offerExclusions.getOrDefault(offer.code(), Set.of());
+    for (OfferMade made : history) {
+      boolean live = made.inFlight() || OfferMade.ACCEPTED.equals(made.status());
+      if (live && conflicting.contains(made.offerCode())) {
+        return "excluded by offer " + made.id() + " (" + made.offerCode() + ")";
       }
     }
     return null;

@@ -26,6 +26,9 @@ public record OfferMade(
   public static final String NO_RESPONSE = "NO_RESPONSE";
   public static final String DISCOUNT_REJECTED = "DISCOUNT_REJECTED";
 
+  /** No compliant quote could be made (a guardrail blocked it). */
+  public static final String BLOCKED = "BLOCKED";
+
   public boolean inFlight() {
     return PROPOSED.equals(status) || PRESENTED.equals(status) || QUOTED.equals(status);
   }

@@ -26,6 +26,14 @@ public class OfferStatusChanges {
         offerId, OfferMade.QUOTED, discount, null, OffsetDateTime.now(clock));
   }
 
+  /**
+   * Accepted at the quote's discount (an approver may have adjusted it); false if it already was.
+   */
+  boolean accepted(long offerId, BigDecimal discount, BigDecimal revenueDelta) {
+    return offers.updateStatus(
+        offerId, OfferMade.ACCEPTED, discount, revenueDelta, OffsetDateTime.now(clock));
+  }
+
   boolean closed(long offerId, String status, BigDecimal revenueDelta) {
     return offers.updateStatus(offerId, status, null, revenueDelta, OffsetDateTime.now(clock));
   }

@@ -2,53 +2,52 @@ package io.expansion.playbook.offers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * commit: prices a quote within the guardrails. The discount is capped by the offer's and the
- * policy's maximum and by the margin floor (the stricter of the offer's and the policy's); a
- * discount above the approval threshold needs a manager.
+ * commit: prices and checks quotes. {@link #check} lists every guardrail a requested quote would
+ * break; {@link #quote} proposes compliant terms by capping the requested discount at the largest
+ * the effective limits allow. Pure, so every rule is unit-tested.
  */
 public final class QuotePolicy {
 
   private QuotePolicy() {}
 
-  /** The largest discount the guardrails allow for this offer. */
+  /** The largest discount the global policy and the offer allow (no segment limit). */
   public static BigDecimal allowedDiscount(CatalogOffer offer, GuardrailPolicy policy) {
-    if (offer.listPrice().signum() == 0) {
-      return BigDecimal.ZERO;
-    }
-    BigDecimal cap = offer.maxDiscount().min(policy.maxDiscount());
-    BigDecimal floor = offer.marginFloor().max(policy.marginFloor());
-    BigDecimal minimumNet =
-        offer.unitCost().divide(BigDecimal.ONE.subtract(floor), 2, RoundingMode.CEILING);
-    BigDecimal byMargin =
-        BigDecimal.ONE.subtract(minimumNet.divide(offer.listPrice(), 4, RoundingMode.CEILING));
-    return cap.min(byMargin).max(BigDecimal.ZERO).setScale(4, RoundingMode.FLOOR);
+    return EffectiveLimits.of(offer, policy, null, null).allowedDiscount(offer);
   }
 
+  /** Compliant terms under the global policy and the offer's limits (no segment limit). */
   public static QuoteTerms quote(
       CatalogOffer offer, GuardrailPolicy policy, BigDecimal requestedDiscount) {
+    return quote(offer, EffectiveLimits.of(offer, policy, null, null), requestedDiscount);
+  }
+
+  /** Compliant terms: the requested discount capped by the effective limits. */
+  public static QuoteTerms quote(
+      CatalogOffer offer, EffectiveLimits limits, BigDecimal requestedDiscount) {
     BigDecimal requested =
         requestedDiscount == null ? BigDecimal.ZERO : requestedDiscount.max(BigDecimal.ZERO);
-    BigDecimal allowed = allowedDiscount(offer, policy);
-    BigDecimal discount = requested.min(allowed).setScale(4, RoundingMode.FLOOR);
-    BigDecimal net =
-        offer
-            .listPrice()
-            .multiply(BigDecimal.ONE.subtract(discount))
-            .setScale(2, RoundingMode.CEILING);
-    BigDecimal margin =
-        net.signum() == 0
-            ? BigDecimal.ZERO
-            : net.subtract(offer.unitCost()).divide(net, 4, RoundingMode.FLOOR);
-    boolean approval = discount.compareTo(policy.approvalThreshold()) > 0;
+    BigDecimal allowed = limits.allowedDiscount(offer);
+    return terms(offer, limits, requested.min(allowed), requested);
+  }
+
+  /** The terms of a quote at exactly {@code discount}; {@code requested} only for the rationale. */
+  public static QuoteTerms terms(
+      CatalogOffer offer, EffectiveLimits limits, BigDecimal discount, BigDecimal requested) {
+    BigDecimal d = discount.setScale(4, RoundingMode.FLOOR);
+    BigDecimal net = netPrice(offer, d);
+    BigDecimal margin = margin(offer, net);
+    boolean approval = d.compareTo(limits.approvalThreshold()) > 0;
     String rationale =
         "List "
             + offer.listPrice()
             + ", requested discount "
             + percent(requested)
-            + (requested.compareTo(allowed) > 0
-                ? " capped to " + percent(allowed) + " by the guardrails"
+            + (requested.compareTo(d) > 0
+                ? " capped to " + percent(d) + " by the guardrails (" + limits.describe() + ")"
                 : "")
             + ", net "
             + net
@@ -56,13 +55,142 @@ public final class QuotePolicy {
             + percent(margin)
             + ")"
             + (approval
-                ? "; above the approval threshold of " + percent(policy.approvalThreshold())
+                ? "; above the approval threshold of "
+                    + percent(limits.approvalThreshold())
+                    + " ("
+                    + limits.approvalThresholdSource()
+                    + ")"
                 : "; within self-approval");
-    return new QuoteTerms(
-        0, offer.code(), offer.listPrice(), discount, net, margin, approval, rationale);
+    return new QuoteTerms(0, offer.code(), offer.listPrice(), d, net, margin, approval, rationale);
   }
 
-  private static String percent(BigDecimal fraction) {
+  /** Every guardrail the quote would break; empty when it may be created. */
+  public static List<GuardrailViolation> check(QuoteCheck quote) {
+    List<GuardrailViolation> violations = new ArrayList<>();
+    CatalogOffer offer = quote.offer();
+    EffectiveLimits limits = quote.limits();
+    BigDecimal discount = quote.discount();
+    if (discount == null || discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) > 0) {
+      violations.add(
+          new GuardrailViolation(
+              Guardrail.DISCOUNT_RANGE,
+              "0% to 100%",
+              discount == null ? "none" : percent(discount),
+              "a discount is a fraction of the list price between 0 and 1"));
+      return violations;
+    }
+    String requested = percent(discount);
+    if (!limits.quotesAllowed()) {
+      violations.add(
+          new GuardrailViolation(
+              Guardrail.SEGMENT_QUOTES,
+              "no quotes (segment " + limits.segment() + ")",
+              requested,
+              "accounts in segment " + limits.segment() + " get no quotes"));
+    }
+    if (!offer.targets(limits.segment())) {
+      violations.add(
+          new GuardrailViolation(
+              Guardrail.SEGMENT_TARGET,
+              "segments " + offer.targetSegments(),
+              "segment " + limits.segment(),
+              offer.code() + " is not offered to segment " + limits.segment()));
+    }
+    BigDecimal max = offer.listPrice().signum() == 0 ? BigDecimal.ZERO : limits.maxDiscount();
+    if (discount.compareTo(max) > 0) {
+      String source =
+          offer.listPrice().signum() == 0
+              ? "free offer " + offer.code()
+              : limits.maxDiscountSource();
+      violations.add(
+          new GuardrailViolation(
+              Guardrail.MAX_DISCOUNT,
+              percent(max) + " (" + source + ")",
+              requested,
+              "discount "
+                  + requested
+                  + " is above the maximum of "
+                  + percent(max)
+                  + " of "
+                  + source));
+    }
+    if (offer.listPrice().signum() > 0) {
+      BigDecimal margin = margin(offer, netPrice(offer, discount));
+      if (margin.compareTo(limits.marginFloor()) < 0) {
+        violations.add(
+            new GuardrailViolation(
+                Guardrail.MARGIN_FLOOR,
+                percent(limits.marginFloor()) + " (" + limits.marginFloorSource() + ")",
+                requested,
+                "discount "
+                    + requested
+                    + " leaves a margin of "
+                    + percent(margin)
+                    + ", below the floor of "
+                    + percent(limits.marginFloor())));
+      }
+    }
+    checkProducts(quote, requested, violations);
+    return violations;
+  }
+
+  private static void checkProducts(
+      QuoteCheck quote, String requested, List<GuardrailViolation> violations) {
+    CatalogOffer offer = quote.offer();
+    var owned = quote.ownedProducts();
+    if (!offer.requiresProducts().isEmpty()
+        && offer.requiresProducts().stream().noneMatch(owned::contains)) {
+      violations.add(
+          new GuardrailViolation(
+              Guardrail.PREREQUISITE,
+              "one of " + offer.requiresProducts(),
+              "owned " + owned,
+              offer.code() + " needs one of " + offer.requiresProducts()));
+    }
+    List<String> clash = offer.excludesProducts().stream().filter(owned::contains).toList();
+    if (!clash.isEmpty()) {
+      violations.add(
+          new GuardrailViolation(
+              Guardrail.PRODUCT_EXCLUSION,
+              "none of " + offer.excludesProducts(),
+              "owned " + clash,
+              offer.code() + " cannot be sold to an account owning " + clash));
+    }
+    for (OfferMade other : quote.history()) {
+      String reason = quote.exclusions().get(other.offerCode());
+      boolean live = other.inFlight() || OfferMade.ACCEPTED.equals(other.status());
+      if (other.id() != quote.offerId() && reason != null && live) {
+        violations.add(
+            new GuardrailViolation(
+                Guardrail.OFFER_EXCLUSION,
+                "not with " + other.offerCode(),
+                offer.code(),
+                "the account has offer "
+                    + other.id()
+                    + " ("
+                    + other.offerCode()
+                    + ", "
+                    + other.status()
+                    + "): "
+                    + reason));
+      }
+    }
+  }
+
+  static BigDecimal netPrice(CatalogOffer offer, BigDecimal discount) {
+    return offer
+        .listPrice()
+        .multiply(BigDecimal.ONE.subtract(discount))
+        .setScale(2, RoundingMode.CEILING);
+  }
+
+  static BigDecimal margin(CatalogOffer offer, BigDecimal net) {
+    return net.signum() == 0
+        ? BigDecimal.ZERO
+        : net.subtract(offer.unitCost()).divide(net, 4, RoundingMode.FLOOR);
+  }
+
+  static String percent(BigDecimal fraction) {
     return fraction.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP) + "%";
   }
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * expand again: records how the offer ended (accepted, declined — which starts the cooldown — not
- * now, no response, discount rejected), then clears the handled signal and opens the next loop.
+ * now, no response, discount rejected, blocked by a guardrail), then clears the handled signal and
+ * opens the next loop.
  */
 @Component
 public class RecordOutcomeWorker {
@@ -26,7 +27,8 @@ public class RecordOutcomeWorker {
           "declined", OfferMade.DECLINED,
           "not-now", OfferMade.NOT_NOW,
           "no-response", OfferMade.NO_RESPONSE,
-          "discount-rejected", OfferMade.DISCOUNT_REJECTED);
+          "discount-rejected", OfferMade.DISCOUNT_REJECTED,
+          "guardrail-blocked", OfferMade.BLOCKED);
 
   private final OfferStatusChanges offerStatus;
   private final Quotes quotes;
@@ -52,7 +54,8 @@ public class RecordOutcomeWorker {
       @Variable Integer loop,
       @Variable String outcome,
       @Variable RankedOffer offer,
-      @Variable QuoteTerms quote) {
+      @Variable QuoteTerms quote,
+      @Variable CreateQuoteWorker.QuoteBlocked quoteBlocked) {
     journeys.reached(job);
     String status = STATUS_BY_OUTCOME.get(outcome);
     if (status == null) {
@@ -84,11 +87,16 @@ public class RecordOutcomeWorker {
             + ("accepted".equals(outcome)
                 ? ", monthly revenue +" + revenueDelta
                 : "declined".equals(outcome) ? ", cooldown starts" : "")
+            + (quoteBlocked != null ? " (" + quoteBlocked.reason() + ")" : "")
             + "; scores are refreshed and the journey waits for the next signal",
         inputs);
     Map<String, Object> next = new HashMap<>();
     next.put("signal", null);
     next.put("quote", null);
+    // Answers of this loop's tasks must not steer the next loop.
+    next.put("quoteBlocked", null);
+    next.put("approvalDecision", null);
+    next.put("adjustedDiscountPct", null);
     next.put("loop", (loop == null ? 0 : loop) + 1);
     return next;
   }

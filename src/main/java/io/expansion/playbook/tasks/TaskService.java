@@ -17,12 +17,19 @@ public class TaskService {
   private final UserTasks tasks;
   private final FormCatalog forms;
   private final UserTaskCommands commands;
+  private final List<TaskCompletionGuard> guards;
   private final Clock clock;
 
-  TaskService(UserTasks tasks, FormCatalog forms, UserTaskCommands commands, Clock clock) {
+  TaskService(
+      UserTasks tasks,
+      FormCatalog forms,
+      UserTaskCommands commands,
+      List<TaskCompletionGuard> guards,
+      Clock clock) {
     this.tasks = tasks;
     this.forms = forms;
     this.commands = commands;
+    this.guards = List.copyOf(guards);
     this.clock = clock;
   }
 
@@ -43,7 +50,9 @@ public class TaskService {
 
   /**
    * Completes an open task with the CSM's answers. Required fields and choice values are checked
-   * against the task's form first; nothing is changed when they fail.
+   * against the task's form first, then every {@link TaskCompletionGuard} (e.g. the offer
+   * guardrails on an approver's adjusted discount); nothing is changed when they fail and the task
+   * stays open.
    */
   public UserTask complete(long id, Map<String, Object> variables) {
     UserTasks.Stored stored = stored(id);
@@ -60,6 +69,7 @@ public class TaskService {
     }
     Map<String, Object> answers = variables == null ? Map.of() : variables;
     validate(task, answers);
+    guards.forEach(guard -> guard.check(task, answers));
     Map<String, Object> result = new LinkedHashMap<>();
     for (FormCatalog.Field field : forms.fields(task.formId())) {
       if (answers.containsKey(field.key())) {

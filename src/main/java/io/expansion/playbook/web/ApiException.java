@@ -28,6 +28,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.CONFLICT, message);
   }
 
+  /** 422: the request is well-formed but breaks a business rule (e.g. a guardrail). */
+  public static ApiException unprocessable(String message) {
+    return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, message);
+  }
+
   public static ApiException unavailable(String message) {
     return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message);
   }

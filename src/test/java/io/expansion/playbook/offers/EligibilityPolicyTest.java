@@ -82,6 +82,40 @@ class EligibilityPolicyTest {
         .containsKey("ADDON_BACKUP");
   }
 
+  @Test
+  void anOpenOrAcceptedOfferExcludesTheOffersItCannotBeHeldWith() {
+    var exclusions =
+        java.util.Map.of(
+            "ADDON_SECURITY", Set.of("ADDON_BACKUP"), "ADDON_BACKUP", Set.of("ADDON_SECURITY"));
+    for (String status : List.of(OfferMade.QUOTED, OfferMade.ACCEPTED)) {
+      OfferMade backup = made("ADDON_BACKUP", status, now.minusDays(1));
+      Eligibility e =
+          EligibilityPolicy.evaluate(
+              "high-potential",
+              80,
+              Set.of("INTERNET_DSL"),
+              catalog,
+              List.of(backup),
+              exclusions,
+              30,
+              now);
+      assertThat(e.excluded().get("ADDON_SECURITY")).as(status).contains("excluded by offer");
+    }
+    OfferMade declined = made("ADDON_BACKUP", OfferMade.NOT_NOW, now.minusDays(1));
+    assertThat(
+            EligibilityPolicy.evaluate(
+                    "high-potential",
+                    80,
+                    Set.of("INTERNET_DSL"),
+                    catalog,
+                    List.of(declined),
+                    exclusions,
+                    30,
+                    now)
+                .offers())
+        .contains("ADDON_SECURITY");
+  }
+
   private OfferMade made(String code, String status, OffsetDateTime at) {
     return new OfferMade(1, "A", "J", code, "email", status, BigDecimal.ONE, null, null, at, at);
   }
