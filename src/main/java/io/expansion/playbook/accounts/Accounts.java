@@ -292,7 +292,7 @@ public class Accounts {
     }
   }
 
-  private static MapSqlParameterSource accountParams(Account a) {
+  static MapSqlParameterSource accountParams(Account a) {
     return new MapSqlParameterSource()
         .addValue("id", a.id())
         .addValue("name", a.name())
