@@ -86,7 +86,10 @@ public record AttributeSpec(
     BigDecimal n = decimal(value, "a whole number");
     try {
       long whole = n.stripTrailingZeros().longValueExact();
-      return whole >= Integer.MIN_VALUE && whole <= Integer.MAX_VALUE ? (int) whole : whole;
+      if (whole >= Integer.MIN_VALUE && whole <= Integer.MAX_VALUE) {
+        return Integer.valueOf((int) whole);
+      }
+      return Long.valueOf(whole);
     } catch (ArithmeticException e) {
       throw invalid(value, "a whole number");
     }
