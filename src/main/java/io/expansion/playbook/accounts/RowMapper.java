@@ -36,6 +36,7 @@ final class RowMapper {
   private final LocalDate importDate;
   private final byte[] fingerprint;
   private final MessageDigest digest;
+  private String lastValidZone;
 
   RowMapper(BookMapping mapping, OffsetDateTime importTime) {
     this.mapping = mapping;
@@ -44,7 +45,7 @@ final class RowMapper {
     this.importDate = importTime.toLocalDate();
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
-      this.fingerprint = JSON.writeValueAsBytes(mapping);
+      this.fingerprint = digest.digest(JSON.writeValueAsBytes(mapping));
     } catch (NoSuchAlgorithmException | JsonProcessingException e) {
       throw new IllegalStateException("Cannot fingerprint mapping " + mapping.name(), e);
     }
@@ -209,8 +210,12 @@ final class RowMapper {
 
   private String timeZone(RowContext row) {
     String zone = orElse(text(row, fields.timeZone(), "timeZone", 60), "UTC");
+    if (zone.equals(lastValidZone)) {
+      return zone;
+    }
     try {
       ZoneId.of(zone);
+      lastValidZone = zone;
       return zone;
     } catch (DateTimeException e) {
       throw row.invalid(fields.timeZone().label("timeZone"), "unknown time zone '" + zone + "'");

@@ -156,21 +156,46 @@ public record ValueSpec(
   }
 
   private String fill(RowContext row) {
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String name = m.group(1);
+    StringBuilder out = new StringBuilder(32);
+    for (Part part : TEMPLATES.computeIfAbsent(template, ValueSpec::parts)) {
+      if (part.name() == null) {
+        out.append(part.text());
+        continue;
+      }
       Object v =
-          switch (name) {
+          switch (part.name()) {
             case "row" -> row.rowNumber();
             case "id" -> row.accountId();
             case "n" -> row.roundRobin(roundRobin == null ? 1 : roundRobin);
-            default -> row.get(name);
+            default -> row.get(part.name());
           };
-      m.appendReplacement(out, Matcher.quoteReplacement(format(v, m.group(2))));
+      out.append(format(v, part.text()));
     }
-    m.appendTail(out);
     return out.toString();
+  }
+
+  /** A literal ({@code name == null}) or a placeholder with its format. */
+  private record Part(String name, String text) {}
+
+  private static final Map<String, List<Part>> TEMPLATES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Pattern ZERO_PADDED = Pattern.compile("%0(\\d{1,2})d");
+
+  private static List<Part> parts(String template) {
+    List<Part> parts = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(template);
+    int last = 0;
+    while (m.find()) {
+      if (m.start() > last) {
+        parts.add(new Part(null, template.substring(last, m.start())));
+      }
+      parts.add(new Part(m.group(1), m.group(2)));
+      last = m.end();
+    }
+    if (last < template.length()) {
+      parts.add(new Part(null, template.substring(last)));
+    }
+    return List.copyOf(parts);
   }
 
   private static String format(Object v, String format) {
@@ -180,11 +205,21 @@ public record ValueSpec(
     if (format == null) {
       return v.toString();
     }
-    return switch (format) {
-      case "lower" -> v.toString().toLowerCase(Locale.ROOT);
-      case "upper" -> v.toString().toUpperCase(Locale.ROOT);
-      default -> String.format(Locale.ROOT, format, v);
-    };
+    switch (format) {
+      case "lower":
+        return v.toString().toLowerCase(Locale.ROOT);
+      case "upper":
+        return v.toString().toUpperCase(Locale.ROOT);
+      default:
+        break;
+    }
+    Matcher padded = ZERO_PADDED.matcher(format);
+    if (v instanceof Long n && n >= 0 && padded.matches()) {
+      String digits = Long.toString(n);
+      int width = Integer.parseInt(padded.group(1));
+      return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+    }
+    return String.format(Locale.ROOT, format, v);
   }
 
   private Object convert(String raw, String kind, RowContext row, String label) {
