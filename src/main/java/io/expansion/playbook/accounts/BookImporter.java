@@ -82,10 +82,10 @@ public class BookImporter {
     RowMapper mapper = new RowMapper(mapping, importTime);
     Run run = new Run(started);
     long lastLine = 1;
+    List<MappedRow> chunk = new ArrayList<>(chunkSize);
     try (CSVParser parser = format().parse(reader)) {
       checkHeader(parser.getHeaderNames(), mapping);
       Map<String, Long> seen = new HashMap<>();
-      List<MappedRow> chunk = new ArrayList<>(chunkSize);
       long rowNumber = 0;
       for (CSVRecord record : parser) {
         long line = lastLine + 1;
@@ -132,6 +132,7 @@ public class BookImporter {
       }
       run.add(writer.write(chunk, mapping.name(), importId, importTime));
     } catch (IOException | UncheckedIOException e) {
+      run.add(writer.write(chunk, mapping.name(), importId, importTime));
       run.reject(
           new ImportError(
               lastLine + 1, null, "malformed CSV, import stopped here: " + e.getMessage()));

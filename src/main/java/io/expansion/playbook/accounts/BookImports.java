@@ -78,6 +78,8 @@ public class BookImports implements DisposableBean {
             run(id, mapping, reader);
           } catch (IOException e) {
             runs.finished(id, ImportRun.FAILED, "Cannot read the book: " + e.getMessage(), now());
+          } catch (RuntimeException recordedAsFailed) {
+            LOG.debug("Import {} failed", id, recordedAsFailed);
           } finally {
             delete(file);
           }

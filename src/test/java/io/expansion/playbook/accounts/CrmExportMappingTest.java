@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A company's CRM export imported with {@code mappings/crm-export.yml}, and mapping errors. */
@@ -29,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
   BookImporter.class,
   BookWriter.class,
   BookMappings.class,
+  BookImports.class,
+  ImportRuns.class,
   Accounts.class,
   AccountsConfiguration.class,
   Contacts.class,
@@ -51,6 +54,9 @@ class CrmExportMappingTest {
 
   @Autowired BookImporter importer;
   @Autowired BookMappings mappings;
+  @Autowired BookImports imports;
+  @Autowired ImportRuns runs;
+  @Autowired BookWriter writer;
   @Autowired Accounts accounts;
   @Autowired Contacts contacts;
   @Autowired JdbcClient jdbc;
@@ -204,6 +210,86 @@ class CrmExportMappingTest {
         .hasMessageContaining("money");
     assertThatThrownBy(() -> mappings.named("no-such-mapping"))
         .hasMessageContaining("Unknown mapping 'no-such-mapping'");
+  }
+
+  @Test
+  void reportsProgressEveryNRows() {
+    BookImporter everyTwoRows = new BookImporter(writer, Clock.fixed(NOW, ZoneOffset.UTC), 2, 2, 1);
+    java.util.List<ImportResult> updates = new java.util.ArrayList<>();
+
+    ImportResult result =
+        everyTwoRows.importBook(
+            new StringReader(bookOf(SAMPLE)), mappings.named("crm-export"), "run-1", updates::add);
+
+    assertThat(updates).extracting(ImportResult::rowsRead).containsExactly(2, 4, 6, 6);
+    assertThat(updates.get(1).imported() + updates.get(1).rejected()).isEqualTo(4);
+    assertThat(result.rejected()).isEqualTo(2);
+    assertThat(result.errors()).hasSize(1); // max-errors = 1 keeps only the first
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM account_import_rows WHERE import_id = 'run-1'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void malformedCsvStopsTheRunAtItsLineKeepingTheRowsBefore() {
+    String book = bookOf(SAMPLE).replace("Globex,", "\"Globex,");
+
+    assertThatThrownBy(
+            () ->
+                importer.importBook(
+                    new StringReader(book),
+                    mappings.named("crm-export"),
+                    null,
+                    BookImporter.Progress.NONE))
+        .isInstanceOfSatisfying(
+            BookImporter.MalformedBookException.class,
+            e -> {
+              assertThat(e.partial().imported()).isEqualTo(1);
+              assertThat(e.partial().errors())
+                  .last()
+                  .satisfies(err -> assertThat(err.reason()).contains("malformed CSV"));
+            });
+    assertThat(accounts.exists("ACME-001")).isTrue();
+  }
+
+  @Test
+  void theCommandLineImportsWithANamedMappingOrAMappingFile() throws Exception {
+    new ImportCommand(
+            imports,
+            mappings,
+            new DefaultResourceLoader(),
+            "src/test/resources/books/crm-export-sample.csv",
+            "crm-export")
+        .run(null);
+    assertThat(accounts.count(null)).isEqualTo(4);
+
+    new ImportCommand(
+            imports,
+            mappings,
+            new DefaultResourceLoader(),
+            "src/test/resources/books/crm-export-sample.csv",
+            "src/main/resources/mappings/crm-export.yml")
+        .run(null);
+    assertThat(runs.latest(5))
+        .extracting(ImportRun::state, ImportRun::unchanged)
+        .containsExactlyInAnyOrder(tuple("SUCCEEDED", 0), tuple("SUCCEEDED", 4));
+
+    assertThatThrownBy(
+            () ->
+                new ImportCommand(
+                        imports, mappings, new DefaultResourceLoader(), "/no/such.csv", "telco")
+                    .run(null))
+        .hasMessageContaining("/no/such.csv");
+  }
+
+  private static String bookOf(ClassPathResource book) {
+    try {
+      return book.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private long count(String sql) {

@@ -100,6 +100,24 @@ class ImportApiTest extends JourneyTestBase {
   }
 
   @Test
+  void aRunThatBreaksOnMalformedCsvIsMarkedFailedWithTheRowsBeforeItImported() throws Exception {
+    String run = "M" + UUID.randomUUID().toString().substring(0, 6);
+    String book = crmSample(run).replace("Globex,", "\"Globex,");
+
+    String id = json.readTree(upload(book, "crm-export", null).getBody()).path("id").asText();
+
+    JsonNode status =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> json.readTree(http.getForObject("/api/imports/" + id, String.class)),
+                s -> s.path("state").asText().equals("FAILED"));
+    assertThat(status.path("message").asText()).contains("Malformed CSV");
+    assertThat(status.path("imported").asInt()).isEqualTo(1);
+    assertThat(accounts.exists("ACME-" + run + "-001")).isTrue();
+  }
+
+  @Test
   void badUploadsAreRefusedUpFrontAndStoreNothing() {
     long before = accounts.count(null);
 
