@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,7 +233,7 @@ public class BookImporter {
           updated,
           unchanged,
           rejected,
-          errors.stream().sorted(java.util.Comparator.comparingLong(ImportError::line)).toList(),
+          errors.stream().sorted(Comparator.comparingLong(ImportError::line)).toList(),
           (System.nanoTime() - started) / 1_000_000);
     }
   }

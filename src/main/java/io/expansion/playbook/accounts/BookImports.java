@@ -2,6 +2,7 @@ package io.expansion.playbook.accounts;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +96,7 @@ public class BookImports implements DisposableBean {
   public ImportResult runNow(Resource book, String fileName, BookMapping mapping) {
     String id = UUID.randomUUID().toString();
     runs.create(id, mapping.name(), fileName, now());
-    try (Reader reader =
-        new java.io.InputStreamReader(book.getInputStream(), StandardCharsets.UTF_8)) {
+    try (Reader reader = new InputStreamReader(book.getInputStream(), StandardCharsets.UTF_8)) {
       return run(id, mapping, reader);
     } catch (IOException e) {
       runs.finished(id, ImportRun.FAILED, "Cannot read the book: " + e.getMessage(), now());

@@ -1,5 +1,6 @@
 package io.expansion.playbook.accounts;
 
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +56,7 @@ public class ImportCommand implements ApplicationRunner {
                     resources
                         .getResource(mapping.contains(":") ? mapping : "file:" + mapping)
                         .getContentAsByteArray(),
-                    java.nio.charset.StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8),
                 mapping)
             : mappings.named(mapping);
     ImportResult result = imports.runNow(book, file, resolved);

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Applies a {@link BookMapping} to one CSV row; not thread-safe (one per import run). */
 final class RowMapper {
@@ -106,9 +107,7 @@ final class RowMapper {
     for (ProductRule rule : mapping.products()) {
       String cell = row.get(rule.column()).trim();
       List<String> values =
-          rule.split() == null
-              ? List.of(cell)
-              : List.of(cell.split(java.util.regex.Pattern.quote(rule.split())));
+          rule.split() == null ? List.of(cell) : List.of(cell.split(Pattern.quote(rule.split())));
       for (String raw : values) {
         String value = raw.trim();
         if (rule.map() != null) {

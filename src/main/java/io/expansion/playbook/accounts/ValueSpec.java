@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -177,8 +178,7 @@ public record ValueSpec(
   /** A literal ({@code name == null}) or a placeholder with its format. */
   private record Part(String name, String text) {}
 
-  private static final Map<String, List<Part>> TEMPLATES =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, List<Part>> TEMPLATES = new ConcurrentHashMap<>();
   private static final Pattern ZERO_PADDED = Pattern.compile("%0(\\d{1,2})d");
 
   private static List<Part> parts(String template) {

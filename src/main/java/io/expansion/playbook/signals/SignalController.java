@@ -5,6 +5,7 @@ import io.expansion.playbook.signals.SignalService.Accepted;
 import io.expansion.playbook.signals.SignalService.SignalRequest;
 import io.expansion.playbook.web.ApiException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +45,7 @@ class SignalController {
 
   @GetMapping("/api/signals/types")
   List<TypeView> types() {
-    return java.util.Arrays.stream(SignalType.values())
+    return Arrays.stream(SignalType.values())
         .map(
             t ->
                 new TypeView(
