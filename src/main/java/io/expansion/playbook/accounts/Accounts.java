@@ -176,6 +176,21 @@ public class Accounts {
   }
 
   /**
+   * Sets the account's renewal date ({@code null} clears it).
+   *
+   * @throws IllegalArgumentException if the account does not exist
+   */
+  public void updateRenewalDate(String accountId, LocalDate renewalDate) {
+    int updated =
+        jdbc.sql("UPDATE accounts SET renewal_date = :date, updated_at = :now WHERE id = :id")
+            .param("date", renewalDate, Types.DATE)
+            .param("now", now())
+            .param("id", accountId)
+            .update();
+    requireUpdated(updated, accountId);
+  }
+
+  /**
    * Stores the account's segment ({@code null} clears it).
    *
    * @throws IllegalArgumentException if the account does not exist
@@ -291,7 +306,7 @@ public class Accounts {
     }
   }
 
-  private static MapSqlParameterSource accountParams(Account a) {
+  static MapSqlParameterSource accountParams(Account a) {
     return new MapSqlParameterSource()
         .addValue("id", a.id())
         .addValue("name", a.name())

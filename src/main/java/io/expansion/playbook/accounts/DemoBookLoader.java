@@ -12,10 +12,11 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo customer book on start-up (idempotent, so restarts against a persistent database
- * add nothing). Disable with {@code expansion.demo.load-book=false}; point {@code
- * expansion.demo.book-path} at another {@code classpath:} or {@code file:} location to load a
- * different book.
+ * Loads the demo customer book on start-up through the generic importer with the {@code telco}
+ * mapping (idempotent: a restart against a persistent database finds every row unchanged). Disable
+ * with {@code expansion.demo.load-book=false}; point {@code expansion.demo.book-path} at another
+ * {@code classpath:} or {@code file:} location, and {@code expansion.demo.mapping} at another
+ * mapping, to load a different book.
  */
 @Component
 @Order(10)
@@ -27,17 +28,23 @@ public class DemoBookLoader implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoBookLoader.class);
 
-  private final TelcoBookImporter importer;
+  private final BookImports imports;
+  private final BookMappings mappings;
   private final ResourceLoader resourceLoader;
   private final String bookPath;
+  private final String mapping;
 
   public DemoBookLoader(
-      TelcoBookImporter importer,
+      BookImports imports,
+      BookMappings mappings,
       ResourceLoader resourceLoader,
-      @Value("${expansion.demo.book-path:classpath:demo/telco-customers.csv}") String bookPath) {
-    this.importer = importer;
+      @Value("${expansion.demo.book-path:classpath:demo/telco-customers.csv}") String bookPath,
+      @Value("${expansion.demo.mapping:telco}") String mapping) {
+    this.imports = imports;
+    this.mappings = mappings;
     this.resourceLoader = resourceLoader;
     this.bookPath = bookPath;
+    this.mapping = mapping;
   }
 
   @Override
@@ -46,14 +53,16 @@ public class DemoBookLoader implements ApplicationRunner {
     if (!book.exists()) {
       throw new IllegalStateException("Demo book not found: " + bookPath);
     }
-    long started = System.nanoTime();
-    ImportResult result = importer.importBook(book);
+    ImportResult result = imports.runNow(book, bookPath, mappings.named(mapping));
     LOG.info(
-        "Demo book {} loaded in {} ms: {} rows read, {} accounts imported, {} already present",
+        "Demo book {} loaded in {} ms: {} rows read, {} imported, {} updated, {} unchanged,"
+            + " {} rejected",
         bookPath,
-        (System.nanoTime() - started) / 1_000_000,
+        result.durationMs(),
         result.rowsRead(),
         result.imported(),
-        result.skipped());
+        result.updated(),
+        result.unchanged(),
+        result.rejected());
   }
 }

@@ -1,10 +1,13 @@
 /**
- * The customer book: accounts, the products each account owns, and the import of the Telco demo
- * book (CSV) into accounts, products, contacts and consents.
+ * The customer book: accounts, the products each account owns, and importing a book from any CSV
+ * with a column-mapping file (bring your own book).
  *
  * <p>{@link io.expansion.playbook.accounts.Accounts} is the repository the engine reads and updates
- * accounts through; {@link io.expansion.playbook.accounts.TelcoBookImporter} loads a book
- * idempotently and atomically; {@link io.expansion.playbook.accounts.DemoBookLoader} loads the
- * bundled demo book on start-up unless {@code expansion.demo.load-book=false}.
+ * accounts through. {@link io.expansion.playbook.accounts.BookImporter} streams a CSV through a
+ * {@link io.expansion.playbook.accounts.BookMapping} ({@code mappings/telco.yml}, {@code
+ * mappings/crm-export.yml}, or an uploaded file) and writes batched, row-atomic upserts; {@link
+ * io.expansion.playbook.accounts.BookImports} records each run in {@code import_runs} and serves
+ * {@code /api/imports}; {@link io.expansion.playbook.accounts.DemoBookLoader} loads the bundled
+ * Telco book on start-up unless {@code expansion.demo.load-book=false}.
  */
 package io.expansion.playbook.accounts;

@@ -38,7 +38,7 @@ class ExpansionLoopApiTest extends JourneyTestBase {
             "/api/signals",
             "{\"accountId\":\""
                 + account
-                + "\",\"type\":\"intent\",\"attributes\":{\"page\":\"pricing\"},"
+                + "\",\"type\":\"intent\",\"attributes\":{\"topic\":\"pricing_page\"},"
                 + "\"idempotencyKey\":\"e2e-"
                 + account
                 + "\"}");
@@ -108,7 +108,8 @@ class ExpansionLoopApiTest extends JourneyTestBase {
             "/api/signals",
             "{\"accountId\":\""
                 + account
-                + "\",\"type\":\"intent\",\"idempotencyKey\":\"e2e-"
+                + "\",\"type\":\"intent\",\"attributes\":{\"topic\":\"pricing_page\"},"
+                + "\"idempotencyKey\":\"e2e-"
                 + account
                 + "\"}");
     assertThat(json.readTree(resend.getBody()).path("duplicate").asBoolean()).isTrue();
@@ -132,7 +133,9 @@ class ExpansionLoopApiTest extends JourneyTestBase {
     assertThat(unknownType.getBody()).contains("Unknown signal type 'telepathy'", "intent");
 
     ResponseEntity<String> unknownAccount =
-        post("/api/signals", "{\"accountId\":\"NOPE-1\",\"type\":\"intent\"}");
+        post(
+            "/api/signals",
+            "{\"accountId\":\"NOPE-1\",\"type\":\"intent\",\"attributes\":{\"topic\":\"pricing_page\"}}");
     assertThat(unknownAccount.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(unknownAccount.getBody()).contains("Unknown account 'NOPE-1'");
 

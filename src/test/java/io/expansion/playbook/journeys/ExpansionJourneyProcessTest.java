@@ -23,7 +23,7 @@ class ExpansionJourneyProcessTest extends JourneyTestBase {
   }
 
   private String startOnIntent(String account) {
-    return signal(account, "intent", Map.of("page", "pricing")).journeyId();
+    return signal(account, "intent", Map.of("topic", "pricing_page")).journeyId();
   }
 
   @Test
@@ -209,7 +209,7 @@ class ExpansionJourneyProcessTest extends JourneyTestBase {
         .params(OffsetDateTime.now().minusDays(15), account)
         .update();
 
-    signal(account, "intent", Map.of("page", "pricing"));
+    signal(account, "intent", Map.of("topic", "pricing_page"));
 
     await().atMost(WAIT).pollInSameThread().until(() -> count("offers", account) == 2);
     String eligibility =
@@ -232,7 +232,7 @@ class ExpansionJourneyProcessTest extends JourneyTestBase {
   @Test
   void nonQualifyingSignalIsRecordedAndTheJourneyKeepsWaiting() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
-    String journey = signal(account, "support_case_closed", Map.of()).journeyId();
+    String journey = signal(account, "support_case_closed", Map.of("caseId", "CASE-1")).journeyId();
 
     awaitAt(journey, ExpansionJourney.AWAIT_SIGNAL);
     await()
@@ -248,7 +248,8 @@ class ExpansionJourneyProcessTest extends JourneyTestBase {
         .doesNotContain("Task_CheckEligibility");
 
     // The next, qualifying signal reaches the waiting journey.
-    assertThat(signal(account, "intent", Map.of()).routing()).isEqualTo("DELIVERED_TO_JOURNEY");
+    assertThat(signal(account, "intent", Map.of("topic", "pricing_page")).routing())
+        .isEqualTo("DELIVERED_TO_JOURNEY");
     awaitTask(account, ExpansionJourney.CSM_OUTREACH);
   }
 

@@ -127,7 +127,7 @@ class JobRedeliveryTest extends JourneyTestBase {
     String journey =
         scenario == Scenario.IN_APP_TOUCH_ACCEPTED
             ? signal(account, "license_utilization", Map.of("utilizationPct", 85)).journeyId()
-            : signal(account, "intent", Map.of("page", "pricing")).journeyId();
+            : signal(account, "intent", Map.of("topic", "pricing_page")).journeyId();
     switch (scenario) {
       case ACCEPTED_WITH_DISCOUNT_APPROVAL -> {
         complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));

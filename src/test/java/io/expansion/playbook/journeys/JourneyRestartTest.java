@@ -59,11 +59,17 @@ class JourneyRestartTest {
           signals
               .accept(
                   new SignalService.SignalRequest(
-                      waitingAccount, "support_case_closed", null, Map.of(), null))
+                      waitingAccount,
+                      "support_case_closed",
+                      null,
+                      Map.of("caseId", "CASE-1"),
+                      null))
               .journeyId();
       taskJourney =
           signals
-              .accept(new SignalService.SignalRequest(taskAccount, "intent", null, Map.of(), null))
+              .accept(
+                  new SignalService.SignalRequest(
+                      taskAccount, "intent", null, Map.of("topic", "pricing_page"), null))
               .journeyId();
       await()
           .atMost(WAIT)
@@ -127,7 +133,7 @@ class JourneyRestartTest {
               signals
                   .accept(
                       new SignalService.SignalRequest(
-                          waitingAccount, "intent", null, Map.of(), null))
+                          waitingAccount, "intent", null, Map.of("topic", "pricing_page"), null))
                   .routing())
           .isEqualTo("DELIVERED_TO_JOURNEY");
       awaitTask(tasks, waitingAccount, ExpansionJourney.CSM_OUTREACH);

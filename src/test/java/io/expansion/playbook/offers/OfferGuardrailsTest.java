@@ -240,7 +240,7 @@ class OfferGuardrailsTest extends JourneyTestBase {
   @Test
   void workerEndsTheCommitPathWithAReasonWhenNoCompliantQuoteExists() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
-    String journey = signal(account, "intent", Map.of("page", "pricing")).journeyId();
+    String journey = signal(account, "intent", Map.of("topic", "pricing_page")).journeyId();
     complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));
     UserTask review = awaitTask(account, ExpansionJourney.PROVE_VALUE);
     // The DSL line the fibre upgrade needs is cancelled while the customer reviews the offer.
@@ -270,7 +270,7 @@ class OfferGuardrailsTest extends JourneyTestBase {
   @Test
   void workerNeverStoresMoreThanTheAllowedDiscount() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
-    String journey = signal(account, "intent", Map.of("page", "pricing")).journeyId();
+    String journey = signal(account, "intent", Map.of("topic", "pricing_page")).journeyId();
     complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));
     complete(
         account,
@@ -289,7 +289,7 @@ class OfferGuardrailsTest extends JourneyTestBase {
   @Test
   void approverCannotSetADiscountBeyondTheGuardrailsAndTheTaskStaysOpen() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
-    String journey = signal(account, "intent", Map.of("page", "pricing")).journeyId();
+    String journey = signal(account, "intent", Map.of("topic", "pricing_page")).journeyId();
     complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));
     complete(
         account,
@@ -348,7 +348,7 @@ class OfferGuardrailsTest extends JourneyTestBase {
   @Test
   void anAdjustedDiscountThatBypassedTheInboxIsRefusedAtProvisioningAndTheApprovedQuoteStands() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
-    String journey = signal(account, "intent", Map.of("page", "pricing")).journeyId();
+    String journey = signal(account, "intent", Map.of("topic", "pricing_page")).journeyId();
     complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));
     complete(
         account,

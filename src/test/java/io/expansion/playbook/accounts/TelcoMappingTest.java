@@ -3,13 +3,17 @@ package io.expansion.playbook.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.expansion.playbook.consent.Contact;
 import io.expansion.playbook.consent.Contacts;
 import io.expansion.playbook.offers.Catalog;
 import io.expansion.playbook.offers.CatalogOffer;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +25,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,25 +34,30 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports the Telco book into an in-memory H2 database migrated by Flyway (V1 schema, V2 seed).
- * Each test runs in a transaction that is rolled back, except where noted.
+ * Imports the Telco book through the generic importer and {@code mappings/telco.yml} into an
+ * in-memory H2 database migrated by Flyway. Each test runs in a transaction that is rolled back,
+ * except where noted.
  */
 @JdbcTest
 @Import({
-  TelcoBookImporter.class,
+  BookImporter.class,
+  BookWriter.class,
+  BookMappings.class,
+  BookImports.class,
+  ImportRuns.class,
   Accounts.class,
   AccountsConfiguration.class,
   Catalog.class,
   Contacts.class,
-  TelcoBookImporterTest.FixedClock.class
+  TelcoMappingTest.FixedClock.class
 })
-class TelcoBookImporterTest {
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
+class TelcoMappingTest {
 
   static final Instant NOW = Instant.parse("2025-01-15T10:00:00Z");
   static final LocalDate TODAY = LocalDate.of(2025, 1, 15);
@@ -62,7 +73,10 @@ class TelcoBookImporterTest {
     }
   }
 
-  @Autowired TelcoBookImporter importer;
+  @Autowired BookImporter importer;
+  @Autowired BookImports imports;
+  @Autowired BookMappings mappings;
+  @Autowired ImportRuns runs;
   @Autowired Accounts accounts;
   @Autowired Contacts contacts;
   @Autowired Catalog catalog;
@@ -70,9 +84,12 @@ class TelcoBookImporterTest {
 
   @Test
   void importsEverySampleRow() {
-    ImportResult result = importer.importBook(SAMPLE);
+    ImportResult result = importBook(SAMPLE);
 
-    assertThat(result).isEqualTo(new ImportResult(SAMPLE_ROWS, SAMPLE_ROWS, 0));
+    assertThat(result.rowsRead()).isEqualTo(SAMPLE_ROWS);
+    assertThat(result.imported()).isEqualTo(SAMPLE_ROWS);
+    assertThat(result.rejected()).isZero();
+    assertThat(result.errors()).isEmpty();
     assertThat(accounts.count(null)).isEqualTo(SAMPLE_ROWS);
     assertThat(count("SELECT COUNT(*) FROM contacts")).isEqualTo(SAMPLE_ROWS);
     assertThat(count("SELECT COUNT(*) FROM contact_consents")).isEqualTo(4L * SAMPLE_ROWS);
@@ -85,7 +102,7 @@ class TelcoBookImporterTest {
 
   @Test
   void mapsTheFirstRow() {
-    importer.importBook(SAMPLE);
+    importBook(SAMPLE);
 
     Account a = accounts.findById("TELCO-0001").orElseThrow();
     assertThat(a.name()).isEqualTo("Telco customer 0001");
@@ -147,7 +164,7 @@ class TelcoBookImporterTest {
 
   @Test
   void computesRenewalAndLifecycleFromTheClock() {
-    importer.importBook(SAMPLE);
+    importBook(SAMPLE);
 
     // One year, tenure 34: 34 mod 12 = 10, so 2 months left -> within 90 days.
     assertRenewal("TELCO-0002", "one-year", TODAY.plusMonths(2), "pre-renewal");
@@ -168,7 +185,7 @@ class TelcoBookImporterTest {
 
   @Test
   void mapsCustomersWithoutInternetAndWithoutTotalCharges() {
-    importer.importBook(SAMPLE);
+    importBook(SAMPLE);
 
     Account phoneOnly = accounts.findById("TELCO-0023").orElseThrow();
     assertThat(phoneOnly.planTier()).isEqualTo("phone-only");
@@ -193,12 +210,16 @@ class TelcoBookImporterTest {
 
   @Test
   void secondImportAddsNothing() {
-    importer.importBook(SAMPLE);
+    importBook(SAMPLE);
     long products = count("SELECT COUNT(*) FROM account_products");
 
-    ImportResult again = importer.importBook(SAMPLE);
+    accounts.updateSegment("TELCO-0002", "high-potential");
+    ImportResult again = importBook(SAMPLE);
 
-    assertThat(again).isEqualTo(new ImportResult(SAMPLE_ROWS, 0, SAMPLE_ROWS));
+    assertThat(again.rowsRead()).isEqualTo(SAMPLE_ROWS);
+    assertThat(again.unchanged()).isEqualTo(SAMPLE_ROWS);
+    assertThat(again.imported() + again.updated() + again.rejected()).isZero();
+    assertThat(accounts.findById("TELCO-0002").orElseThrow().segment()).isEqualTo("high-potential");
     assertThat(accounts.count(null)).isEqualTo(SAMPLE_ROWS);
     assertThat(count("SELECT COUNT(*) FROM account_products")).isEqualTo(products);
     assertThat(count("SELECT COUNT(*) FROM contacts")).isEqualTo(SAMPLE_ROWS);
@@ -207,10 +228,10 @@ class TelcoBookImporterTest {
 
   @Test
   void rejectsABookWithAMissingColumnAndImportsNothing() {
-    assertThatThrownBy(
-            () -> importer.importBook(new ClassPathResource("books/telco-missing-column.csv")))
+    assertThatThrownBy(() -> importBook(new ClassPathResource("books/telco-missing-column.csv")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("monthly_charges")
+        .hasMessageContaining("telco")
         .hasMessageNotContaining("total_charges");
 
     assertThat(accounts.count(null)).isZero();
@@ -218,26 +239,67 @@ class TelcoBookImporterTest {
   }
 
   @Test
-  void rejectsAnInvalidValueNamingRowAndColumn() {
+  void reportsBadRowsWithLineAndColumnWhileValidRowsImport() {
+    String header = firstLineOf(SAMPLE);
     String book =
-        String.join(",", TelcoBookImporter.REQUIRED_COLUMNS)
+        header
             + "\n"
             + """
-              No,1,0,1,0,1,0,No phone service,DSL,No,Yes,No,No,No,No,Month-to-month,1,Check,29.85,
-              No,1,0,1,0,1,0,No phone service,Cable,No,Yes,No,No,No,No,Month-to-month,1,Check,1,
+              "No",1,0,1,0,1,0,"No","DSL","No","Yes","No","No","No","No","Month-to-month",1,"Check",29.85,29.85
+              "No",1,0,1,0,1,0,"No","Cable","No","Yes","No","No","No","No","Month-to-month",1,"Check",1,1
+              "No",1,0,1,0,-4,0,"No","DSL","No","Yes","No","No","No","No","Month-to-month",1,"Check",1,1
+              "No",1,0,1,0,5,0,"No","DSL","No","Yes","No","No","No","No","Month-to-month",1,"Check",1,1
+              "No",1,0,1,0,5,0,"No","DSL","No","Yes","No","No","No","No","Fortnightly",1,"Check",1,1
               """;
 
-    assertThatThrownBy(() -> importer.importBook(new StringReader(book)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("row 2")
-        .hasMessageContaining("internet_service");
-    assertThat(accounts.count(null)).isZero();
+    ImportResult result =
+        importer.importBook(new StringReader(book), telco(), null, BookImporter.Progress.NONE);
+
+    assertThat(result.rowsRead()).isEqualTo(5);
+    assertThat(result.imported()).isEqualTo(2);
+    assertThat(result.rejected()).isEqualTo(3);
+    assertThat(result.errors())
+        .extracting(ImportError::line, ImportError::column)
+        .containsExactly(tuple(3L, "internet_service"), tuple(4L, "tenure"), tuple(6L, "contract"));
+    assertThat(result.errors().get(0).reason()).contains("Cable", "DSL, Fiber optic, No");
+    assertThat(result.errors().get(1).reason()).contains("-4", "at least 0");
+    assertThat(accounts.page(null, 0, 10))
+        .extracting(Account::id)
+        .containsExactly("TELCO-0001", "TELCO-0004");
+    assertThat(accounts.ownedProducts("TELCO-0002")).isEmpty();
+    assertThat(contacts.primaryContact("TELCO-0003")).isEmpty();
   }
 
-  /** Not transactional: the importer's own transaction must roll back a failure mid-write. */
+  @Test
+  void updatesOnlyTheRowsThatChangedOnARerun() {
+    importBook(SAMPLE);
+    accounts.updateScores("TELCO-0001", 80, 70, 60, 50, "onboarding");
+    String changed =
+        bookOf(SAMPLE)
+            .replace(
+                "\"Month-to-month\",1,\"Electronic check\",29.85,29.85",
+                "\"One year\",1,\"Electronic check\",39.85,29.85");
+
+    ImportResult again =
+        importer.importBook(new StringReader(changed), telco(), null, BookImporter.Progress.NONE);
+
+    assertThat(again.updated()).isEqualTo(1);
+    assertThat(again.unchanged()).isEqualTo(SAMPLE_ROWS - 1);
+    assertThat(again.imported()).isZero();
+    Account updated = accounts.findById("TELCO-0001").orElseThrow();
+    assertThat(updated.mrr()).isEqualByComparingTo("39.85");
+    assertThat(updated.contractType()).isEqualTo("one-year");
+    assertThat(updated.health()).isEqualTo(80);
+    assertThat(accounts.ownedProducts("TELCO-0001"))
+        .containsExactly("CONTRACT_ONE_YEAR", "INTERNET_DSL", "ONLINE_BACKUP");
+    assertThat(count("SELECT COUNT(*) FROM contacts")).isEqualTo(SAMPLE_ROWS);
+    assertThat(count("SELECT COUNT(*) FROM contact_consents")).isEqualTo(4L * SAMPLE_ROWS);
+  }
+
+  /** Not transactional: each row's own transaction must roll back a failure mid-write. */
   @Test
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
-  void rollsBackTheWholeRunWhenAWriteFails() {
+  void aRowTheDatabaseRefusesIsRejectedWholeAndTheOthersImport() {
     try {
       jdbc.sql(
               """
@@ -247,7 +309,7 @@ class TelcoBookImporterTest {
                 'established', 'csm-01', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
               """)
           .update();
-      // Occupies the contact id the importer will want for row 3.
+      // Occupies the contact id the importer will want for row 3 (line 4).
       jdbc.sql(
               """
               INSERT INTO contacts (id, account_id, name, role, is_primary)
@@ -255,25 +317,31 @@ class TelcoBookImporterTest {
               """)
           .update();
 
-      assertThatThrownBy(() -> importer.importBook(SAMPLE))
-          .isInstanceOf(DataIntegrityViolationException.class);
+      ImportResult result = importBook(SAMPLE);
 
-      assertThat(accounts.count(null)).isEqualTo(1);
-      assertThat(count("SELECT COUNT(*) FROM account_products")).isZero();
-      assertThat(count("SELECT COUNT(*) FROM contacts")).isEqualTo(1);
+      assertThat(result.imported()).isEqualTo(SAMPLE_ROWS - 1);
+      assertThat(result.rejected()).isEqualTo(1);
+      assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(4));
+      assertThat(accounts.exists("TELCO-0003")).isFalse();
+      assertThat(accounts.ownedProducts("TELCO-0003")).isEmpty();
+      assertThat(count("SELECT COUNT(*) FROM contacts")).isEqualTo(SAMPLE_ROWS);
+      assertThat(count("SELECT COUNT(*) FROM account_import_rows")).isEqualTo(SAMPLE_ROWS - 1);
     } finally {
       jdbc.sql("DELETE FROM contact_consents").update();
       jdbc.sql("DELETE FROM contacts").update();
       jdbc.sql("DELETE FROM account_products").update();
+      jdbc.sql("DELETE FROM account_import_rows").update();
       jdbc.sql("DELETE FROM accounts").update();
     }
   }
 
   @Test
   void importsTheFullDemoBook() {
-    ImportResult result = importer.importBook(new ClassPathResource("demo/telco-customers.csv"));
+    ImportResult result = importBook(new ClassPathResource("demo/telco-customers.csv"));
 
-    assertThat(result).isEqualTo(new ImportResult(7043, 7043, 0));
+    assertThat(result.rowsRead()).isEqualTo(7043);
+    assertThat(result.imported()).isEqualTo(7043);
+    assertThat(result.rejected()).isZero();
     assertThat(accounts.count(null)).isEqualTo(7043);
     assertThat(count("SELECT COUNT(*) FROM accounts WHERE churned = TRUE")).isEqualTo(1869);
     assertThat(count("SELECT COUNT(*) FROM contacts")).isEqualTo(7043);
@@ -282,30 +350,38 @@ class TelcoBookImporterTest {
     assertThat(
             count("SELECT COUNT(*) FROM accounts WHERE owner_csm NOT LIKE 'csm-0_' OR seats < 2"))
         .isZero();
+    assertThat(count("SELECT COUNT(*) FROM accounts WHERE attributes LIKE '%payment_method%'"))
+        .isEqualTo(7043);
   }
 
   @Test
-  void demoLoaderResolvesClasspathAndFileLocations() throws Exception {
-    new DemoBookLoader(importer, new DefaultResourceLoader(), "classpath:books/telco-sample.csv")
-        .run(new DefaultApplicationArguments());
+  void demoLoaderImportsThroughTheTelcoMappingAndRecordsTheRun() throws Exception {
+    demoLoader("classpath:books/telco-sample.csv").run(new DefaultApplicationArguments());
     assertThat(accounts.count(null)).isEqualTo(SAMPLE_ROWS);
 
     String file = "file:" + Path.of("src/test/resources/books/telco-sample.csv").toAbsolutePath();
-    new DemoBookLoader(importer, new DefaultResourceLoader(), file)
-        .run(new DefaultApplicationArguments());
+    demoLoader(file).run(new DefaultApplicationArguments());
     assertThat(accounts.count(null)).isEqualTo(SAMPLE_ROWS);
+    assertThat(runs.latest(5))
+        .hasSize(2)
+        .allSatisfy(
+            run -> {
+              assertThat(run.state()).isEqualTo(ImportRun.SUCCEEDED);
+              assertThat(run.mapping()).isEqualTo("telco");
+              assertThat(run.rowsRead()).isEqualTo(SAMPLE_ROWS);
+              assertThat(run.finishedAt()).isNotNull();
+            })
+        .extracting(ImportRun::unchanged)
+        .containsExactlyInAnyOrder(0, SAMPLE_ROWS);
 
-    assertThatThrownBy(
-            () ->
-                new DemoBookLoader(importer, new DefaultResourceLoader(), "file:/no/such/book.csv")
-                    .run(new DefaultApplicationArguments()))
+    assertThatThrownBy(() -> demoLoader("file:/no/such/book.csv").run(null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("/no/such/book.csv");
   }
 
   @Test
   void appliesPlanChangesFromTheCatalog() {
-    importer.importBook(SAMPLE);
+    importBook(SAMPLE);
     String id = "TELCO-0001"; // DSL, ONLINE_BACKUP, month-to-month, 29.85
 
     CatalogOffer fiber = catalog.find("UPGRADE_FIBER").orElseThrow();
@@ -351,7 +427,7 @@ class TelcoBookImporterTest {
 
   @Test
   void pagesAndUpdatesAccounts() {
-    importer.importBook(SAMPLE);
+    importBook(SAMPLE);
 
     accounts.updateSegment("TELCO-0002", "high-potential");
     accounts.updateSegment("TELCO-0005", "high-potential");
@@ -417,6 +493,30 @@ class TelcoBookImporterTest {
     assertThat(twoYear.eligibleFor(Set.of("PHONE", "CONTRACT_TWO_YEAR"))).isFalse();
     assertThat(twoYear.eligibleFor(Set.of("PHONE"))).isFalse();
     assertThat(catalog.find("UNKNOWN")).isEmpty();
+  }
+
+  private BookMapping telco() {
+    return mappings.named("telco");
+  }
+
+  private ImportResult importBook(ClassPathResource book) {
+    return importer.importBook(book, telco());
+  }
+
+  private DemoBookLoader demoLoader(String path) {
+    return new DemoBookLoader(imports, mappings, new DefaultResourceLoader(), path, "telco");
+  }
+
+  private static String bookOf(ClassPathResource book) {
+    try {
+      return book.getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String firstLineOf(ClassPathResource book) {
+    return bookOf(book).lines().findFirst().orElseThrow();
   }
 
   private String minimumPrice(String code) {
