@@ -51,12 +51,37 @@ class ConsentRecords {
         .optional();
   }
 
+  /**
+   * Every change of the contact's consents, oldest first; a channel whose state predates the
+   * registry and never changed shows that state as its initial entry (id 0).
+   */
   List<ConsentChange> history(String contactId) {
-    return jdbc.sql(
-            "SELECT " + CHANGE_COLUMNS + " FROM consent_changes WHERE contact_id = ? ORDER BY id")
-        .param(contactId)
-        .query(ConsentChange.class)
-        .list();
+    List<ConsentChange> changes =
+        jdbc.sql(
+                "SELECT "
+                    + CHANGE_COLUMNS
+                    + " FROM consent_changes WHERE contact_id = ? ORDER BY id")
+            .param(contactId)
+            .query(ConsentChange.class)
+            .list();
+    List<ConsentChange> initial =
+        current(contactId).stream()
+            .filter(c -> changes.stream().noneMatch(h -> h.channel().equals(c.channel())))
+            .map(
+                c ->
+                    new ConsentChange(
+                        0,
+                        "initial:" + contactId + ":" + c.channel(),
+                        contactId,
+                        c.channel(),
+                        c.optedIn(),
+                        null,
+                        c.source(),
+                        c.changedAt()))
+            .toList();
+    List<ConsentChange> all = new java.util.ArrayList<>(initial);
+    all.addAll(changes);
+    return all;
   }
 
   Optional<ConsentChange> byKey(String idempotencyKey) {
@@ -66,8 +91,54 @@ class ConsentRecords {
         .optional();
   }
 
-  /** Records the change and makes it the current state. */
+  /**
+   * Records the change and makes it the current state. A state set before the registry kept history
+   * (e.g. by the book import) becomes the first entry of the channel's history.
+   */
   void apply(
+      String idempotencyKey,
+      String contactId,
+      String channel,
+      boolean optedIn,
+      Optional<ConsentState> before,
+      String source,
+      OffsetDateTime at) {
+    Boolean previous = before.map(ConsentState::optedIn).orElse(null);
+    if (before.isPresent() && !hasHistory(contactId, channel)) {
+      insertChange(
+          "initial:" + contactId + ":" + channel,
+          contactId,
+          channel,
+          before.get().optedIn(),
+          null,
+          before.get().source(),
+          before.get().changedAt());
+    }
+    insertChange(idempotencyKey, contactId, channel, optedIn, previous, source, at);
+    int updated =
+        jdbc.sql(
+                "UPDATE contact_consents SET opted_in = ?, source = ?, changed_at = ?"
+                    + " WHERE contact_id = ? AND channel = ?")
+            .params(optedIn, source, at, contactId, channel)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO contact_consents (contact_id, channel, opted_in, source, changed_at)"
+                  + " VALUES (?, ?, ?, ?, ?)")
+          .params(contactId, channel, optedIn, source, at)
+          .update();
+    }
+  }
+
+  private boolean hasHistory(String contactId, String channel) {
+    return jdbc.sql("SELECT COUNT(*) FROM consent_changes WHERE contact_id = ? AND channel = ?")
+            .params(contactId, channel)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  private void insertChange(
       String idempotencyKey,
       String contactId,
       String channel,
@@ -83,19 +154,6 @@ class ConsentRecords {
             """)
         .params(idempotencyKey, contactId, channel, optedIn, previous, source, at)
         .update();
-    int updated =
-        jdbc.sql(
-                "UPDATE contact_consents SET opted_in = ?, source = ?, changed_at = ?"
-                    + " WHERE contact_id = ? AND channel = ?")
-            .params(optedIn, source, at, contactId, channel)
-            .update();
-    if (updated == 0) {
-      jdbc.sql(
-              "INSERT INTO contact_consents (contact_id, channel, opted_in, source, changed_at)"
-                  + " VALUES (?, ?, ?, ?, ?)")
-          .params(contactId, channel, optedIn, source, at)
-          .update();
-    }
   }
 
   /** Locks the contact row for the rest of the transaction; empty when the contact is unknown. */

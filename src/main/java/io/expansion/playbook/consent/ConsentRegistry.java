@@ -114,7 +114,7 @@ public class ConsentRegistry {
     String key = r.idempotencyKey() != null ? r.idempotencyKey() : "api:" + UUID.randomUUID();
     String source = r.source() == null || r.source().isBlank() ? "api" : r.source();
     OffsetDateTime now = OffsetDateTime.now(clock);
-    records.apply(key, contactId, r.channel(), r.optedIn(), previous, source, now);
+    records.apply(key, contactId, r.channel(), r.optedIn(), before, source, now);
     decisions.record(
         "consent:" + key,
         contact.accountId(),

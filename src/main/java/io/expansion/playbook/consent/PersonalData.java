@@ -143,15 +143,14 @@ public class PersonalData {
         .update();
     int optedOut = 0;
     for (String channel : ContactPolicy.CHANNELS) {
-      Boolean previous =
-          records.current(contactId, channel).map(ConsentState::optedIn).orElse(null);
-      if (!Boolean.FALSE.equals(previous)) {
+      var before = records.current(contactId, channel);
+      if (before.isEmpty() || before.get().optedIn()) {
         records.apply(
             "erasure:" + contactId + ":" + channel,
             contactId,
             channel,
             false,
-            previous,
+            before,
             "erasure",
             now);
         optedOut++;
