@@ -122,7 +122,7 @@ class ContactPolicyConcurrencyTest extends JourneyTestBase {
             .isTrue();
         OffsetDateTime deliverAt =
             touch.deliverAfter() == null ? touch.occurredAt() : touch.deliverAfter();
-        assertThat(ContactPolicyProperties.quiet(settings.quietHours(), deliverAt, target.zone()))
+        assertThat(ContactPolicyPropertyTest.quiet(settings.quietHours(), deliverAt, target.zone()))
             .as("touch %s delivered in quiet hours at %s", touch.id(), deliverAt)
             .isFalse();
         if (target.suppressed()) {

@@ -33,7 +33,7 @@ import net.jqwik.api.Provide;
  * delivered in quiet hours, never while suppressed or cooling down, and quiet hours defer a touch
  * instead of dropping it.
  */
-class ContactPolicyProperties {
+class ContactPolicyPropertyTest {
 
   static final OffsetDateTime START = OffsetDateTime.of(2026, 1, 5, 0, 0, 0, 0, ZoneOffset.UTC);
   static final List<String> ZONES =
