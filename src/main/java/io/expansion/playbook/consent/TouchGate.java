@@ -94,7 +94,8 @@ public class TouchGate {
   /** The contact policy's decision for a touch due now (no lock, nothing stored). */
   public ConsentDecision check(String accountId, TouchIntent intent) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    return policy().evaluate(intent, facts.read(accountId, now), now);
+    ContactPolicy policy = policy();
+    return policy.evaluate(intent, facts.read(accountId, now, policy.settings()), now);
   }
 
   /** Makes the touch exactly once, or records why the policy blocks it. */
@@ -124,7 +125,9 @@ public class TouchGate {
       return new Sent(null, null, "blocked earlier by the contact policy");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
-    ConsentDecision decision = policy().evaluate(c.intent(), facts.read(c.accountId(), now), now);
+    ContactPolicy policy = policy();
+    ConsentDecision decision =
+        policy.evaluate(c.intent(), facts.read(c.accountId(), now, policy.settings()), now);
     if (!decision.allowed()) {
       decisions.record(
           blockedKey,
