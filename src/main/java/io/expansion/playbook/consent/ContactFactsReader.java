@@ -29,7 +29,6 @@ class ContactFactsReader {
   private final Offers offers;
   private final Guardrails guardrails;
   private final Signals signals;
-  private final ContactPolicySettings settings;
 
   ContactFactsReader(
       Accounts accounts,
@@ -37,18 +36,17 @@ class ContactFactsReader {
       Touches touches,
       Offers offers,
       Guardrails guardrails,
-      Signals signals,
-      ContactPolicySettings settings) {
+      Signals signals) {
     this.accounts = accounts;
     this.contacts = contacts;
     this.touches = touches;
     this.offers = offers;
     this.guardrails = guardrails;
     this.signals = signals;
-    this.settings = settings;
   }
 
-  ContactFacts read(String accountId, OffsetDateTime now) {
+  /** The facts at {@code now}, with the touches of the longest cap window of {@code settings}. */
+  ContactFacts read(String accountId, OffsetDateTime now, ContactPolicySettings settings) {
     Account account =
         accounts
             .findById(accountId)

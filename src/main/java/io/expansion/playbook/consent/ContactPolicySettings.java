@@ -25,6 +25,13 @@ public record ContactPolicySettings(
     suppression = suppression == null ? Suppression.DEFAULT : suppression;
   }
 
+  /** These settings with one more cap (replacing a cap of the same name). */
+  public ContactPolicySettings withCap(String name, Cap cap) {
+    Map<String, Cap> all = new LinkedHashMap<>(caps);
+    all.put(name, cap);
+    return new ContactPolicySettings(all, quietHours, suppression);
+  }
+
   /** The defaults: the same as {@code application.yml}. */
   public static ContactPolicySettings defaults() {
     return new ContactPolicySettings(null, null, null);

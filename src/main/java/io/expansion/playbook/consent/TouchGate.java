@@ -1,11 +1,16 @@
 package io.expansion.playbook.consent;
 
+import io.expansion.playbook.consent.ContactPolicySettings.Cap;
 import io.expansion.playbook.consent.Touches.NewTouch;
 import io.expansion.playbook.consent.Touches.Touch;
 import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.offers.GuardrailPolicy;
+import io.expansion.playbook.offers.Guardrails;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +32,8 @@ public class TouchGate {
   private static final Logger log = LoggerFactory.getLogger(TouchGate.class);
   private static final int LOCK_ATTEMPTS = 8;
 
-  private final ContactPolicy policy;
+  private final ContactPolicySettings settings;
+  private final Guardrails guardrails;
   private final ContactFactsReader facts;
   private final Touches touches;
   private final Contacts contacts;
@@ -38,6 +44,7 @@ public class TouchGate {
 
   TouchGate(
       ContactPolicySettings settings,
+      Guardrails guardrails,
       ContactFactsReader facts,
       Touches touches,
       Contacts contacts,
@@ -45,7 +52,8 @@ public class TouchGate {
       JdbcClient jdbc,
       TransactionTemplate transaction,
       Clock clock) {
-    this.policy = new ContactPolicy(settings);
+    this.settings = settings;
+    this.guardrails = guardrails;
     this.facts = facts;
     this.touches = touches;
     this.contacts = contacts;
@@ -86,7 +94,8 @@ public class TouchGate {
   /** The contact policy's decision for a touch due now (no lock, nothing stored). */
   public ConsentDecision check(String accountId, TouchIntent intent) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    return policy.evaluate(intent, facts.read(accountId, now), now);
+    ContactPolicy policy = policy();
+    return policy.evaluate(intent, facts.read(accountId, now, policy.settings()), now);
   }
 
   /** Makes the touch exactly once, or records why the policy blocks it. */
@@ -116,7 +125,9 @@ public class TouchGate {
       return new Sent(null, null, "blocked earlier by the contact policy");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
-    ConsentDecision decision = policy.evaluate(c.intent(), facts.read(c.accountId(), now), now);
+    ContactPolicy policy = policy();
+    ConsentDecision decision =
+        policy.evaluate(c.intent(), facts.read(c.accountId(), now, policy.settings()), now);
     if (!decision.allowed()) {
       decisions.record(
           blockedKey,
@@ -164,6 +175,22 @@ public class TouchGate {
           inputs(c, decision));
     }
     return new Sent(touches.byBusinessKey(c.businessKey()).orElseThrow(), decision, null);
+  }
+
+  /**
+   * The configured policy plus the active guardrail policy's touch cap ({@code max_touches}
+   * marketing and offer touches in {@code touch_window_days}), so both limits hold.
+   */
+  private ContactPolicy policy() {
+    GuardrailPolicy g = guardrails.active();
+    return new ContactPolicy(
+        settings.withCap(
+            "guardrail",
+            new Cap(
+                List.of(ContactPolicy.MARKETING, ContactPolicy.OFFER),
+                g.maxTouches(),
+                g.maxTouches(),
+                Duration.ofDays(g.touchWindowDays()))));
   }
 
   private void lockAccount(String accountId) {
