@@ -36,10 +36,12 @@ public class CalibrationCommand implements ApplicationRunner {
       Calibrations.Calibrated c = calibrations.calibrate(false);
       Calibrator.Metrics m = c.metrics();
       LOG.info(
-          "CALIBRATION {}: hold-out ROC AUC = {} (train AUC {}, {} train / {} hold-out accounts,"
-              + " churn rate {}, seed {}, factors {}; no variance: {})",
+          "CALIBRATION {}: hold-out ROC AUC = {} (plain logistic regression on the raw values,"
+              + " same split: {}; train AUC {}, {} train / {} hold-out accounts, churn rate {},"
+              + " seed {}, factors {}; no variance: {})",
           c.version(),
           m.holdoutAuc(),
+          m.referenceHoldoutAuc(),
           m.trainAuc(),
           m.trainRows(),
           m.holdoutRows(),

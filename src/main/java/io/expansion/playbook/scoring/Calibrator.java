@@ -31,7 +31,11 @@ public final class Calibrator {
       double healthAtEvenOdds,
       double pointsToDoubleOdds) {}
 
-  /** Sizes and quality of a fit. */
+  /**
+   * Sizes and quality of a fit.
+   *
+   * @param referenceHoldoutAuc plain logistic regression on the raw values, same split
+   */
   public record Metrics(
       int rows,
       int trainRows,
@@ -39,6 +43,7 @@ public final class Calibrator {
       double churnRate,
       double trainAuc,
       double holdoutAuc,
+      double referenceHoldoutAuc,
       long seed,
       double holdoutShare,
       double l2,
@@ -115,6 +120,7 @@ public final class Calibrator {
             round((double) churned.size() / examples.size()),
             round(trainAuc),
             round(holdoutAuc),
+            round(RawBaseline.holdoutAuc(examples, train, holdout)),
             settings.seed(),
             settings.holdoutShare(),
             settings.l2(),

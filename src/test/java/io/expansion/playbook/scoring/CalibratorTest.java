@@ -124,6 +124,8 @@ class CalibratorTest {
     // the best possible ranking uses only the risk category: for these rates its AUC is
     // P(churner ranked above stayer) + half the ties = 0.76 + 0.0956 = 0.8556
     assertThat(m.holdoutAuc()).isCloseTo(0.8556, within(0.03));
+    // plain logistic regression on the raw values sees the same information here
+    assertThat(m.referenceHoldoutAuc()).isCloseTo(m.holdoutAuc(), within(0.01));
 
     BinnedFactor risk =
         result.scorecard().factors().stream()

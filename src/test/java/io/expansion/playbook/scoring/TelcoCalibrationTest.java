@@ -65,6 +65,7 @@ class TelcoCalibrationTest {
     assertThat(metrics.path("churnRate").asDouble()).isBetween(0.26, 0.27);
     assertThat(metrics.path("holdoutAuc").asDouble()).isGreaterThan(REFERENCE_AUC);
     assertThat(metrics.path("trainAuc").asDouble()).isGreaterThan(0.84);
+    assertThat(metrics.path("referenceHoldoutAuc").asDouble()).isBetween(0.80, 0.90);
     List<String> factors = new ArrayList<>();
     metrics.path("factors").forEach(f -> factors.add(f.asText()));
     assertThat(factors)
@@ -183,5 +184,23 @@ class TelcoCalibrationTest {
         .isGreaterThan(history.get(1).path("id").asLong());
     assertThat(history.get(0).path("previousHealth").asInt())
         .isEqualTo(history.get(1).path("health").asInt());
+  }
+
+  @Test
+  @Order(4)
+  void aRedeliveredJobScoresOnceByBusinessKey(ApplicationEvents events) {
+    long rowsBefore = healthScores.history("TELCO-0100", 50).size();
+    HealthScores.Rescored first =
+        healthScores.rescore("TELCO-0100", "journey", "j-1", "j-1:1:scoring");
+    HealthScores.Rescored again =
+        healthScores.rescore("TELCO-0100", "journey", "j-1", "j-1:1:scoring");
+    assertThat(first.recorded()).isTrue();
+    assertThat(again.recorded()).isFalse();
+    assertThat(again.scores().health()).isEqualTo(first.scores().health());
+    assertThat(healthScores.history("TELCO-0100", 50)).hasSize((int) rowsBefore + 1);
+    assertThat(events.stream(HealthScored.class)).hasSize(1);
+    assertThat(decisions.forAccount("TELCO-0100", 10))
+        .filteredOn(d -> d.rule().startsWith("scoring:"))
+        .hasSize(1);
   }
 }
