@@ -97,6 +97,7 @@ public class HealthScores {
    * @param journeyId the journey on whose behalf, or {@code null}
    * @throws IllegalArgumentException if the account does not exist
    */
+  @Transactional
   public Rescored rescore(String accountId, String trigger, String journeyId) {
     return rescore(accountId, trigger, journeyId, null);
   }
