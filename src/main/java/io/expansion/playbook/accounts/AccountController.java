@@ -7,6 +7,7 @@ import io.expansion.playbook.journeys.JourneyQueries;
 import io.expansion.playbook.journeys.JourneyView;
 import io.expansion.playbook.offers.OfferMade;
 import io.expansion.playbook.offers.Offers;
+import io.expansion.playbook.scoring.HealthScores;
 import io.expansion.playbook.tasks.UserTask;
 import io.expansion.playbook.tasks.UserTasks;
 import io.expansion.playbook.web.ApiException;
@@ -27,6 +28,7 @@ class AccountController {
   private final Touches touches;
   private final UserTasks tasks;
   private final DecisionLog decisions;
+  private final HealthScores healthScores;
 
   AccountController(
       Accounts accounts,
@@ -34,19 +36,24 @@ class AccountController {
       Offers offers,
       Touches touches,
       UserTasks tasks,
-      DecisionLog decisions) {
+      DecisionLog decisions,
+      HealthScores healthScores) {
     this.accounts = accounts;
     this.journeys = journeys;
     this.offers = offers;
     this.touches = touches;
     this.tasks = tasks;
     this.decisions = decisions;
+    this.healthScores = healthScores;
   }
 
   /** A page of accounts. */
   record AccountPage(List<Account> items, int page, int size, long total) {}
 
-  /** One account and everything the engine did with it. */
+  /**
+   * One account and everything the engine did with it; {@code healthScore} is the current health
+   * score with its factor contributions and history (newest first), from the scoring package.
+   */
   record AccountDetail(
       String id,
       String name,
@@ -65,7 +72,8 @@ class AccountController {
       List<OfferMade> offers,
       List<Touches.Touch> touches,
       List<UserTask> tasks,
-      List<Decision> decisions) {}
+      List<Decision> decisions,
+      HealthScores.AccountHealth healthScore) {}
 
   @GetMapping("/api/accounts")
   AccountPage page(
@@ -102,6 +110,7 @@ class AccountController {
         offers.forAccount(id),
         touches.forAccount(id),
         tasks.forAccount(id),
-        decisions.forAccount(id, 200));
+        decisions.forAccount(id, 200),
+        healthScores.ofAccount(id, healthScores.historyLimit()));
   }
 }

@@ -299,6 +299,28 @@ public class Accounts {
     batch(INSERT_PRODUCT, productRows);
   }
 
+  // --- read by scoring calibration -------------------------------------------------------------
+
+  /** Accounts whose outcome (churned or not) is known, ordered by id. */
+  public List<Account> withKnownOutcome() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE churned IS NOT NULL ORDER BY id")
+        .query(Accounts::map)
+        .list();
+  }
+
+  /** Product codes per account id, for all accounts that own any. */
+  public Map<String, Set<String>> productsByAccount() {
+    Map<String, Set<String>> products = new java.util.HashMap<>();
+    jdbc.sql("SELECT account_id, product_code FROM account_products ORDER BY product_code")
+        .query(
+            rs -> {
+              products
+                  .computeIfAbsent(rs.getString("account_id"), k -> new LinkedHashSet<>())
+                  .add(rs.getString("product_code"));
+            });
+    return products;
+  }
+
   private void batch(String sql, List<SqlParameterSource> rows) {
     for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
       List<SqlParameterSource> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));

@@ -1,0 +1,60 @@
+package io.expansion.playbook.scoring;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The calibration command ({@code expansion.scoring.calibrate=true}, see README "Health scores and
+ * calibration"): after the book is loaded, calibrates, logs the hold-out ROC AUC and exits.
+ */
+@Component
+@Order(100)
+@ConditionalOnProperty(name = "expansion.scoring.calibrate", havingValue = "true")
+public class CalibrationCommand implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CalibrationCommand.class);
+
+  private final Calibrations calibrations;
+  private final ConfigurableApplicationContext context;
+
+  public CalibrationCommand(Calibrations calibrations, ConfigurableApplicationContext context) {
+    this.calibrations = calibrations;
+    this.context = context;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    int status = 0;
+    try {
+      Calibrations.Calibrated c = calibrations.calibrate(false);
+      Calibrator.Metrics m = c.metrics();
+      LOG.info(
+          "CALIBRATION {}: hold-out ROC AUC = {} (plain logistic regression on the raw values,"
+              + " same split: {}; train AUC {}, {} train / {} hold-out accounts, churn rate {},"
+              + " seed {}, factors {}; no variance: {})",
+          c.version(),
+          m.holdoutAuc(),
+          m.referenceHoldoutAuc(),
+          m.trainAuc(),
+          m.trainRows(),
+          m.holdoutRows(),
+          m.churnRate(),
+          m.seed(),
+          m.factors(),
+          m.factorsWithoutVariance());
+    } catch (RuntimeException e) {
+      LOG.error("Calibration failed: {}", e.getMessage(), e);
+      status = 1;
+    }
+    int exit = status;
+    // the embedded engine keeps non-daemon threads: leave explicitly once the context is closed
+    System.exit(SpringApplication.exit(context, () -> exit));
+  }
+}

@@ -1,0 +1,138 @@
+package io.expansion.playbook.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Rows of {@code health_scores}: every scoring of an account. */
+@Repository
+public class HealthHistory {
+
+  private static final TypeReference<List<Contribution>> CONTRIBUTIONS = new TypeReference<>() {};
+  private static final String COLUMNS =
+      "id, account_id, scored_at, stage, health, previous_health, churn_probability,"
+          + " contributions, model_version, trigger_source, journey_id";
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public HealthHistory(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /**
+   * One stored scoring.
+   *
+   * @param trigger what asked for it (e.g. {@code journey}, {@code signal:nps_response}, {@code
+   *     api})
+   */
+  public record HealthScore(
+      long id,
+      String accountId,
+      OffsetDateTime scoredAt,
+      String stage,
+      int health,
+      Integer previousHealth,
+      Double churnProbability,
+      String modelVersion,
+      String trigger,
+      String journeyId,
+      List<Contribution> contributions) {}
+
+  long insert(
+      String accountId,
+      OffsetDateTime at,
+      HealthModel.Result result,
+      Integer previousHealth,
+      String trigger,
+      String journeyId,
+      String businessKey) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            INSERT INTO health_scores (account_id, scored_at, stage, health, previous_health,
+              churn_probability, contributions, model_version, trigger_source, journey_id,
+              business_key)
+            VALUES (:account, :at, :stage, :health, :previous, :probability, :contributions,
+              :version, :trigger, :journey, :key)
+            """)
+        .param("account", accountId)
+        .param("at", at)
+        .param("stage", result.stage())
+        .param("health", result.health())
+        .param("previous", previousHealth, Types.INTEGER)
+        .param("probability", result.churnProbability(), Types.DOUBLE)
+        .param("contributions", write(result.contributions()))
+        .param("version", result.modelVersion())
+        .param("trigger", trigger)
+        .param("journey", journeyId, Types.VARCHAR)
+        .param("key", businessKey, Types.VARCHAR)
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  boolean exists(String businessKey) {
+    return jdbc.sql("SELECT COUNT(*) FROM health_scores WHERE business_key = ?")
+            .param(businessKey)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The account's latest scoring. */
+  public Optional<HealthScore> latest(String accountId) {
+    return forAccount(accountId, 1).stream().findFirst();
+  }
+
+  /** The account's latest scorings, newest first. */
+  public List<HealthScore> forAccount(String accountId, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM health_scores WHERE account_id = ? ORDER BY id DESC LIMIT ?")
+        .params(accountId, limit)
+        .query(this::map)
+        .list();
+  }
+
+  private HealthScore map(ResultSet rs, int n) throws SQLException {
+    return new HealthScore(
+        rs.getLong("id"),
+        rs.getString("account_id"),
+        rs.getObject("scored_at", OffsetDateTime.class),
+        rs.getString("stage"),
+        rs.getInt("health"),
+        rs.getObject("previous_health", Integer.class),
+        rs.getObject("churn_probability", Double.class),
+        rs.getString("model_version"),
+        rs.getString("trigger_source"),
+        rs.getString("journey_id"),
+        read(rs.getString("contributions")));
+  }
+
+  private String write(List<Contribution> contributions) {
+    try {
+      return json.writeValueAsString(contributions);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise contributions", e);
+    }
+  }
+
+  private List<Contribution> read(String text) {
+    try {
+      return json.readValue(text, CONTRIBUTIONS);
+    } catch (JsonProcessingException e) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package io.expansion.playbook.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.expansion.playbook.accounts.Account;
+import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.scoring.HealthHistory.HealthScore;
+import io.expansion.playbook.signals.Signals;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scores accounts with the active score-card version: stores the scores on the account, a history
+ * row and a decision ({@code scoring:<version>}), then publishes {@link HealthScored}. Other
+ * packages call {@link #rescore(String, String, String)} (e.g. after a stored signal).
+ */
+@Service
+public class HealthScores {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final Accounts accounts;
+  private final Signals signals;
+  private final ModelRegistry registry;
+  private final HealthHistory history;
+  private final DecisionLog decisions;
+  private final ScoringProperties properties;
+  private final ApplicationEventPublisher events;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public HealthScores(
+      Accounts accounts,
+      Signals signals,
+      ModelRegistry registry,
+      HealthHistory history,
+      DecisionLog decisions,
+      ScoringProperties properties,
+      ApplicationEventPublisher events,
+      ObjectMapper json,
+      Clock clock) {
+    this.accounts = accounts;
+    this.signals = signals;
+    this.registry = registry;
+    this.history = history;
+    this.decisions = decisions;
+    this.properties = properties;
+    this.events = events;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * The outcome of a rescoring.
+   *
+   * @param recorded false when the business key had been scored already (nothing stored again)
+   */
+  public record Rescored(
+      AccountScores scores, HealthModel.Result health, Integer previousHealth, boolean recorded) {}
+
+  /** Current score, its contributions and the latest history rows of an account. */
+  public record AccountHealth(
+      Integer health,
+      String stage,
+      String modelVersion,
+      OffsetDateTime scoredAt,
+      Double churnProbability,
+      String trigger,
+      List<Contribution> contributions,
+      List<HistoryEntry> history) {}
+
+  /** One history row without its contributions. */
+  public record HistoryEntry(
+      long id,
+      OffsetDateTime scoredAt,
+      int health,
+      Integer previousHealth,
+      String stage,
+      String modelVersion,
+      String trigger,
+      String journeyId) {}
+
+  /**
+   * Rescores an account now.
+   *
+   * @param trigger what asks for it, e.g. {@code signal:nps_response}, {@code play:renewal}
+   * @param journeyId the journey on whose behalf, or {@code null}
+   * @throws IllegalArgumentException if the account does not exist
+   */
+  @Transactional
+  public Rescored rescore(String accountId, String trigger, String journeyId) {
+    return rescore(accountId, trigger, journeyId, null);
+  }
+
+  /**
+   * Rescores an account once per business key: when {@code businessKey} was scored already (a
+   * redelivered job), the scores are computed but nothing is stored or published again.
+   */
+  @Transactional
+  public Rescored rescore(String accountId, String trigger, String journeyId, String businessKey) {
+    Account account =
+        accounts
+            .findById(accountId)
+            .orElseThrow(() -> new IllegalArgumentException("Unknown account: " + accountId));
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    AccountSnapshot snapshot = snapshot(account, now);
+    HealthModel.Result health = score(snapshot, registry.active());
+    AccountScores scores = ScoringModel.score(snapshot, health);
+    Integer previous = history.latest(accountId).map(HealthScore::health).orElse(account.health());
+    if (businessKey != null && history.exists(businessKey)) {
+      return new Rescored(scores, health, previous, false);
+    }
+    accounts.updateScores(
+        accountId,
+        scores.health(),
+        scores.valueScore(),
+        scores.usageScore(),
+        scores.intentScore(),
+        scores.lifecycleStage());
+    history.insert(accountId, now, health, previous, trigger, journeyId, businessKey);
+    recordDecision(account, scores, health, previous, trigger, journeyId, businessKey);
+    Map<String, Object> points = new LinkedHashMap<>(health.points());
+    events.publishEvent(
+        new HealthScored(
+            accountId, previous, health.health(), health.stage(), health.modelVersion(), points));
+    return new Rescored(scores, health, previous, true);
+  }
+
+  /** The account's current score, contributions and latest {@code limit} history rows. */
+  public AccountHealth ofAccount(String accountId, int limit) {
+    List<HealthScore> rows = history.forAccount(accountId, limit);
+    List<HistoryEntry> entries =
+        rows.stream()
+            .map(
+                r ->
+                    new HistoryEntry(
+                        r.id(),
+                        r.scoredAt(),
+                        r.health(),
+                        r.previousHealth(),
+                        r.stage(),
+                        r.modelVersion(),
+                        r.trigger(),
+                        r.journeyId()))
+            .toList();
+    if (rows.isEmpty()) {
+      return new AccountHealth(null, null, null, null, null, null, List.of(), List.of());
+    }
+    HealthScore current = rows.get(0);
+    return new AccountHealth(
+        current.health(),
+        current.stage(),
+        current.modelVersion(),
+        current.scoredAt(),
+        current.churnProbability(),
+        current.trigger(),
+        current.contributions(),
+        entries);
+  }
+
+  /** The account's latest scorings with their contributions, newest first. */
+  public List<HealthScore> history(String accountId, int limit) {
+    return history.forAccount(accountId, limit);
+  }
+
+  /** The default number of history rows shown with an account. */
+  public int historyLimit() {
+    return properties.historyLimit();
+  }
+
+  AccountSnapshot snapshot(Account account, OffsetDateTime now) {
+    return new AccountSnapshot(
+        account,
+        attributes(account),
+        accounts.ownedProducts(account.id()),
+        signals.since(account.id(), now.minus(properties.signalWindow())),
+        now);
+  }
+
+  HealthModel.Result score(AccountSnapshot snapshot, ModelRegistry.Active model) {
+    String stage =
+        ScoringModel.lifecycleStage(
+            snapshot.account(),
+            snapshot.now(),
+            properties.onboardingMonths(),
+            properties.preRenewalDays());
+    var weights = properties.stages().of(stage);
+    return model.card() == null
+        ? HealthModel.configured(snapshot, stage, weights, model.version())
+        : HealthModel.calibrated(
+            snapshot, stage, weights, model.version(), model.card(), model.protectedNames());
+  }
+
+  Map<String, Object> attributes(Account account) {
+    try {
+      return account.attributes() == null ? Map.of() : json.readValue(account.attributes(), MAP);
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
+  private void recordDecision(
+      Account account,
+      AccountScores scores,
+      HealthModel.Result health,
+      Integer previous,
+      String trigger,
+      String journeyId,
+      String businessKey) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("modelVersion", health.modelVersion());
+    inputs.put("stage", health.stage());
+    inputs.put("healthFactors", scores.healthFactors());
+    inputs.put("churnProbability", health.churnProbability());
+    inputs.put("previousHealth", previous);
+    inputs.put("trigger", trigger);
+    inputs.put("mrr", account.mrr());
+    inputs.put("utilisation", scores.utilisation());
+    inputs.put("tenureMonths", account.tenureMonths());
+    String factors =
+        health.contributions().stream()
+            .filter(c -> c.points() != 0)
+            .map(c -> c.factor() + (c.points() > 0 ? " +" : " ") + c.points())
+            .collect(Collectors.joining(", "));
+    decisions.record(
+        businessKey,
+        account.id(),
+        journeyId,
+        "scoring:" + health.modelVersion(),
+        "health " + scores.health(),
+        "Health "
+            + scores.health()
+            + " (stage "
+            + health.stage()
+            + ", model "
+            + health.modelVersion()
+            + ": "
+            + factors
+            + "), value "
+            + scores.valueScore()
+            + ", usage "
+            + scores.usageScore()
+            + ", intent "
+            + scores.intentScore(),
+        inputs);
+  }
+}

@@ -1,0 +1,176 @@
+package io.expansion.playbook.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * The score-card versions: the configured stage weights are registered as version {@code
+ * config-<hash of the weights>} (editing application.yml makes a new one, active unless a
+ * calibrated version is); each calibration adds {@code calibrated-<n>}. Scoring uses the active
+ * version.
+ */
+@Service
+public class ModelRegistry {
+
+  public static final String CONFIG = "config";
+  public static final String CALIBRATED = "calibrated";
+
+  private final ScoringModels models;
+  private final ScoringProperties properties;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final String configVersion;
+  private final Map<String, Active> parsed = new ConcurrentHashMap<>();
+  private volatile boolean registered;
+
+  public ModelRegistry(
+      ScoringModels models, ScoringProperties properties, ObjectMapper json, Clock clock) {
+    this.models = models;
+    this.properties = properties;
+    this.json = json;
+    this.clock = clock;
+    this.configVersion = CONFIG + "-" + hash(write(configDefinition()));
+  }
+
+  /**
+   * The version scoring uses.
+   *
+   * @param card the calibrated score card; {@code null} for a configured version
+   * @param protectedNames normalised attribute names the card must never read
+   */
+  public record Active(String version, String kind, Scorecard card, Set<String> protectedNames) {}
+
+  /** The version of the configured stage weights. */
+  public String configVersion() {
+    return configVersion;
+  }
+
+  /** The active version (registering the configured one first if needed). */
+  public Active active() {
+    registerConfig();
+    String version = models.activeVersion().orElse(configVersion);
+    return parsed.computeIfAbsent(version, this::load);
+  }
+
+  /** Stores a calibration as a new version, optionally activating it. */
+  public ScoringModels.Row saveCalibration(Calibrator.Result result, boolean activate) {
+    registerConfig();
+    Map<String, Object> definition = new LinkedHashMap<>();
+    definition.put("scorecard", result.scorecard());
+    definition.put("protectedAttributes", properties.calibration().protectedAttributes());
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    long next = models.count(CALIBRATED) + 1;
+    String version = CALIBRATED + "-" + next;
+    while (!models.insert(version, CALIBRATED, now, write(definition), write(result.metrics()))) {
+      version = CALIBRATED + "-" + ++next;
+    }
+    if (activate) {
+      models.activate(version);
+    }
+    return models.find(version).orElseThrow();
+  }
+
+  /**
+   * Makes a version active for later scorings.
+   *
+   * @return empty when the version is unknown
+   */
+  public Optional<ScoringModels.Row> activate(String version) {
+    registerConfig();
+    return models.activate(version) ? models.find(version) : Optional.empty();
+  }
+
+  private void registerConfig() {
+    if (registered) {
+      return;
+    }
+    synchronized (this) {
+      if (registered) {
+        return;
+      }
+      models.insert(
+          configVersion,
+          CONFIG,
+          OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
+          write(configDefinition()),
+          "{}");
+      Optional<ScoringModels.Row> active = models.activeVersion().flatMap(models::find);
+      if (active.isEmpty() || CONFIG.equals(active.get().kind())) {
+        models.activate(configVersion);
+      }
+      registered = true;
+    }
+  }
+
+  private Active load(String version) {
+    ScoringModels.Row row =
+        models
+            .find(version)
+            .orElseThrow(() -> new IllegalStateException("Scoring model " + version + " vanished"));
+    if (!CALIBRATED.equals(row.kind())) {
+      return new Active(version, row.kind(), null, Set.of());
+    }
+    try {
+      var tree = json.readTree(row.definition());
+      Scorecard card = json.treeToValue(tree.get("scorecard"), Scorecard.class);
+      List<String> protectedAttributes =
+          json.readerForListOf(String.class).readValue(tree.get("protectedAttributes"));
+      return new Active(version, row.kind(), card, ProfileFeatures.normalised(protectedAttributes));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Scoring model " + version + " is unreadable", e);
+    }
+  }
+
+  private Map<String, Object> configDefinition() {
+    Map<String, Object> definition = new LinkedHashMap<>();
+    definition.put("onboardingMonths", properties.onboardingMonths());
+    definition.put("preRenewalDays", properties.preRenewalDays());
+    definition.put("signalWindow", properties.signalWindow().toString());
+    Map<String, Object> stages = new LinkedHashMap<>();
+    for (String stage :
+        List.of(
+            ScoringProperties.ONBOARDING,
+            ScoringProperties.ESTABLISHED,
+            ScoringProperties.PRE_RENEWAL)) {
+      var weights = properties.stages().of(stage);
+      Map<String, Object> stageDefinition = new LinkedHashMap<>();
+      stageDefinition.put("baseline", weights.baseline());
+      stageDefinition.put("weights", weights.weights().asMap());
+      stages.put(stage, stageDefinition);
+    }
+    definition.put("stages", stages);
+    return definition;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise scoring model", e);
+    }
+  }
+
+  private static String hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
