@@ -3,34 +3,33 @@ package io.expansion.playbook.plays;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.expansion.playbook.accounts.Account;
-import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.journeys.JourneyService;
+import io.expansion.playbook.scoring.HealthScores;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The remediation recheck: has health recovered? If not, the next round starts, unless the play has
- * run out of rounds.
+ * The remediation recheck: the account is rescored now — has health recovered? If not, the next
+ * round starts, unless the play has run out of rounds.
  */
 @Component
 public class AssessHealthWorker {
 
   static final String TYPE = "assess-health";
 
-  private final Accounts accounts;
+  private final HealthScores scores;
   private final DecisionLog decisions;
   private final JourneyService journeys;
 
-  AssessHealthWorker(Accounts accounts, DecisionLog decisions, JourneyService journeys) {
-    this.accounts = accounts;
+  AssessHealthWorker(HealthScores scores, DecisionLog decisions, JourneyService journeys) {
+    this.scores = scores;
     this.decisions = decisions;
     this.journeys = journeys;
   }
 
   /** The recheck's result. */
-  public record Recovery(Integer health, boolean recovered, boolean giveUp, String reason) {}
+  public record Recovery(int health, boolean recovered, boolean giveUp, String reason) {}
 
   public record Output(Recovery recovery, int round, String recoveryReason) {}
 
@@ -42,11 +41,18 @@ public class AssessHealthWorker {
       @Variable Integer round,
       @Variable Map<String, Object> remediation) {
     journeys.reached(job);
-    Account account = accounts.findById(accountId).orElseThrow();
+    int health =
+        scores
+            .rescore(
+                accountId,
+                "play:health-remediation",
+                journeyId,
+                StepKey.of(job, journeyId) + ":scoring")
+            .health()
+            .health();
     int recoveredAt = ((Number) remediation.get("recoveredAt")).intValue();
     int maxRounds = ((Number) remediation.get("maxRounds")).intValue();
-    Integer health = account.health();
-    boolean recovered = health != null && health >= recoveredAt;
+    boolean recovered = health >= recoveredAt;
     boolean giveUp = !recovered && round >= maxRounds;
     String reason =
         recovered
@@ -67,7 +73,7 @@ public class AssessHealthWorker {
         "remediation-recheck",
         recovered ? "recovered" : giveUp ? "gave up" : "next round",
         reason,
-        Map.of("health", String.valueOf(health), "recoveredAt", recoveredAt, "round", round));
+        Map.of("health", health, "recoveredAt", recoveredAt, "round", round));
     return new Output(
         new Recovery(health, recovered, giveUp, reason),
         recovered || giveUp ? round : round + 1,

@@ -7,6 +7,7 @@ import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.journeys.JourneyService;
+import io.expansion.playbook.scoring.HealthScores;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,7 @@ public class AssessRenewalWorker {
   static final String TYPE = "assess-renewal";
 
   private final Accounts accounts;
+  private final HealthScores scores;
   private final PlayProperties properties;
   private final DecisionLog decisions;
   private final JourneyService journeys;
@@ -31,11 +33,13 @@ public class AssessRenewalWorker {
 
   AssessRenewalWorker(
       Accounts accounts,
+      HealthScores scores,
       PlayProperties properties,
       DecisionLog decisions,
       JourneyService journeys,
       Clock clock) {
     this.accounts = accounts;
+    this.scores = scores;
     this.properties = properties;
     this.decisions = decisions;
     this.journeys = journeys;
@@ -61,6 +65,8 @@ public class AssessRenewalWorker {
       @Variable Integer reviewPoint,
       @Variable Map<String, Object> renewal) {
     journeys.reached(job);
+    scores.rescore(
+        accountId, "play:renewal", journeyId, journeyId + ":renewal-" + reviewPoint + ":scoring");
     Account account = accounts.findById(accountId).orElseThrow();
     LocalDate date = LocalDate.parse(renewal.get("date").toString());
     long days = ChronoUnit.DAYS.between(LocalDate.now(clock), date);

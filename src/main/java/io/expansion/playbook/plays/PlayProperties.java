@@ -47,6 +47,7 @@ public record PlayProperties(
 
   /**
    * @param dropPoints a fall of at least this many health points starts the play
+   * @param dropWindow the fall is measured from the highest score within this window
    * @param atRiskBelow falling below this health (the at-risk line of segmentation.dmn) starts it
    * @param recoveredAt health at or above this takes the account off the watch list
    * @param sla how long the CSM has to choose a remediation before the manager gets it
@@ -55,6 +56,7 @@ public record PlayProperties(
    */
   public record Remediation(
       @DefaultValue("15") @Min(1) @Max(100) int dropPoints,
+      @DefaultValue("P30D") @NotNull Duration dropWindow,
       @DefaultValue("40") @Min(0) @Max(100) int atRiskBelow,
       @DefaultValue("60") @Min(0) @Max(100) int recoveredAt,
       @DefaultValue("P2D") @NotNull Duration sla,

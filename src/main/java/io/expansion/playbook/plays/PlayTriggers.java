@@ -5,10 +5,12 @@ import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.journeys.Journey;
 import io.expansion.playbook.journeys.JourneyService;
 import io.expansion.playbook.journeys.Journeys;
+import io.expansion.playbook.scoring.HealthHistory;
 import io.expansion.playbook.signals.Signal;
 import io.expansion.playbook.signals.SignalStored;
 import io.expansion.playbook.signals.Signals;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -40,6 +42,7 @@ public class PlayTriggers {
   private final Accounts accounts;
   private final Signals signals;
   private final WatchList watchList;
+  private final HealthHistory history;
   private final Clock clock;
 
   PlayTriggers(
@@ -51,6 +54,7 @@ public class PlayTriggers {
       Accounts accounts,
       Signals signals,
       WatchList watchList,
+      HealthHistory history,
       Clock clock) {
     this.properties = properties;
     this.starter = starter;
@@ -60,6 +64,7 @@ public class PlayTriggers {
     this.accounts = accounts;
     this.signals = signals;
     this.watchList = watchList;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -75,25 +80,31 @@ public class PlayTriggers {
   }
 
   /**
-   * A new health score: a fall of {@code dropPoints} or more, or into at-risk, starts remediation;
-   * on a watched account, health back at {@code recoveredAt} lets remediation finish.
+   * A new health score: a fall of {@code dropPoints} or more from the highest score within {@code
+   * dropWindow}, or a fall into at-risk, starts remediation; on a watched account, health back at
+   * {@code recoveredAt} lets remediation finish. An account's first score ({@code previousHealth}
+   * null) is a baseline and starts nothing.
    */
   public void healthScored(
       String accountId, Integer previousHealth, int health, String scoringKey) {
     PlayProperties.Remediation cfg = properties.remediation();
-    boolean fell = previousHealth != null && previousHealth - health >= cfg.dropPoints();
-    boolean intoAtRisk =
-        health < cfg.atRiskBelow()
-            && (previousHealth == null || previousHealth >= cfg.atRiskBelow());
+    if (previousHealth == null) {
+      return; // an account's first score is its baseline, not a change
+    }
+    int reference = Math.max(previousHealth, recentHigh(accountId, cfg.dropWindow()));
+    boolean fell = reference - health >= cfg.dropPoints();
+    boolean intoAtRisk = health < cfg.atRiskBelow() && previousHealth >= cfg.atRiskBelow();
     if (fell || intoAtRisk) {
       String reason =
           fell
               ? "health fell "
-                  + (previousHealth - health)
+                  + (reference - health)
                   + " points ("
-                  + previousHealth
+                  + reference
                   + " → "
                   + health
+                  + " within "
+                  + cfg.dropWindow()
                   + ", threshold "
                   + cfg.dropPoints()
                   + ")"
@@ -101,7 +112,9 @@ public class PlayTriggers {
                   + health
                   + " fell below the at-risk line "
                   + cfg.atRiskBelow()
-                  + (previousHealth == null ? "" : " (was " + previousHealth + ")");
+                  + " (was "
+                  + previousHealth
+                  + ")";
       Map<String, Object> remediation = new LinkedHashMap<>();
       remediation.put("previousHealth", previousHealth);
       remediation.put("health", health);
@@ -127,6 +140,23 @@ public class PlayTriggers {
               "recoveryReason",
               "health " + health + " is back at or above " + cfg.recoveredAt()));
     }
+  }
+
+  /**
+   * The highest health within the window, counted from the last remediation at the latest, so a
+   * recovered account is not measured against its health before the previous drop.
+   */
+  private int recentHigh(String accountId, Duration window) {
+    OffsetDateTime since = OffsetDateTime.now(clock).minus(window);
+    for (Journey j : journeys.forAccount(accountId)) {
+      if (Play.HEALTH_REMEDIATION.processId().equals(j.processId())) {
+        OffsetDateTime mark = j.endedAt() != null ? j.endedAt() : j.startedAt();
+        if (mark.isAfter(since)) {
+          since = mark;
+        }
+      }
+    }
+    return history.highestSince(accountId, since).orElse(0);
   }
 
   private void activeUsers(SignalStored signal) {

@@ -90,6 +90,14 @@ public class HealthHistory {
   }
 
   /** The account's latest scoring. */
+  /** The account's highest health scored at or after the moment, if any. */
+  public Optional<Integer> highestSince(String accountId, OffsetDateTime since) {
+    return jdbc.sql("SELECT MAX(health) FROM health_scores WHERE account_id = ? AND scored_at >= ?")
+        .params(accountId, since)
+        .query(Integer.class)
+        .optional();
+  }
+
   public Optional<HealthScore> latest(String accountId) {
     return forAccount(accountId, 1).stream().findFirst();
   }

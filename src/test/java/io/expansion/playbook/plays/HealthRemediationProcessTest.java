@@ -106,8 +106,28 @@ class HealthRemediationProcessTest extends PlaysTestBase {
   }
 
   @Test
-  void withoutRecoveryTheNextRoundRunsUntilThePlayGivesUp() {
+  void signalsThatHurtHealthStartRemediationThroughRescoring() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
+    signal(account, "product_usage", Map.of("activeUsers", 40, "logins", 300));
+    assertThat(journeys.active(account, Play.HEALTH_REMEDIATION.processId())).isEmpty();
+
+    signal(account, "champion_left", Map.of("role", "executive sponsor"));
+    signal(account, "support_case_opened", Map.of("caseId", "C-9", "priority", "P1"));
+    signal(account, "sla_breached", Map.of("caseId", "C-9", "priority", "P1"));
+    signal(
+        account, "invoice_overdue", Map.of("invoiceId", "I-1", "amount", 900, "daysOverdue", 45));
+    signal(account, "nps_response", Map.of("score", 1));
+
+    String journey = activeJourney(account, Play.HEALTH_REMEDIATION);
+    awaitTask(account, "UserTask_Remediate");
+    assertThat(decision(account, "play-start").rationale()).contains("health");
+    assertThat(journeys.find(journey).orElseThrow().status()).isEqualTo("ACTIVE");
+    assertThat(count("health_scores", account)).isGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void withoutRecoveryTheNextRoundRunsUntilThePlayGivesUp() {
+    String account = fixtures.atRiskAccount();
     String journey = dropped(account, 60, 30, "rounds");
     complete(account, "UserTask_Remediate", Map.of("remediationAction", "coaching-call"));
     awaitAt(journey, "Task_AwaitRecovery");

@@ -12,7 +12,8 @@ class PlayPropertiesTest {
   private static PlayProperties withPriority(List<String> priority) {
     return new PlayProperties(
         priority,
-        new PlayProperties.Remediation(15, 40, 60, Duration.ofDays(2), Duration.ofDays(30), 3),
+        new PlayProperties.Remediation(
+            15, Duration.ofDays(30), 40, 60, Duration.ofDays(2), Duration.ofDays(30), 3),
         new PlayProperties.WinBack(20, 90, Duration.ofDays(30)),
         new PlayProperties.Onboarding(
             Duration.ofDays(14), Duration.ofDays(30), Duration.ofDays(7), 3),
