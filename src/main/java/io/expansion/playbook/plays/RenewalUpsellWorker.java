@@ -4,7 +4,10 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.journeys.ExpansionJourney;
+import io.expansion.playbook.journeys.Journey;
 import io.expansion.playbook.journeys.JourneyService;
+import io.expansion.playbook.journeys.Journeys;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -21,11 +24,14 @@ public class RenewalUpsellWorker {
   static final String TYPE = "renewal-upsell";
 
   private final JourneyService journeys;
+  private final Journeys journeyRows;
   private final DecisionLog decisions;
   private final Clock clock;
 
-  RenewalUpsellWorker(JourneyService journeys, DecisionLog decisions, Clock clock) {
+  RenewalUpsellWorker(
+      JourneyService journeys, Journeys journeyRows, DecisionLog decisions, Clock clock) {
     this.journeys = journeys;
+    this.journeyRows = journeyRows;
     this.decisions = decisions;
     this.clock = clock;
   }
@@ -42,7 +48,9 @@ public class RenewalUpsellWorker {
     journeys.reached(job);
     String key = journeyId + ":renewal-upsell";
     if (decisions.exists(key)) {
-      return new Output(null);
+      // Delivered again: the hand-over happened; report the journey it went to.
+      return new Output(
+          journeyRows.active(accountId, ExpansionJourney.PROCESS_ID).map(Journey::id).orElse(null));
     }
     Map<String, Object> signal = new LinkedHashMap<>();
     signal.put("id", "renewal-upsell-" + journeyId);

@@ -152,7 +152,7 @@ class PlayTouchProcessTest extends JourneyTestBase {
     String zone = ZoneOffset.ofHours(offset).getId();
     jdbc.sql("UPDATE accounts SET time_zone = ? WHERE id = ?").params(zone, account).update();
 
-    signal(account, "intent", Map.of("page", "pricing"));
+    signal(account, "intent", Map.of("topic", "pricing_page"));
     awaitTask(account, ExpansionJourney.CSM_OUTREACH);
 
     OffsetDateTime deliverAfter =

@@ -231,7 +231,8 @@ class JobRedeliveryTest extends JourneyTestBase {
       rows.add(
           row.replace(journey, "<journey>")
               .replace(account, "<account>")
-              .replaceAll("signal:\\d+", "signal:<id>"));
+              .replaceAll("signal:\\d+", "signal:<id>")
+              .replaceAll("signal-\\d+", "signal-<id>"));
     }
     rows.sort(null);
     return rows;

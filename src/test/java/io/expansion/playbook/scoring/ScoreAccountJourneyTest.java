@@ -29,11 +29,13 @@ class ScoreAccountJourneyTest extends JourneyTestBase {
   @Test
   void journeyScoringStoresHistoryAndADecisionNamingTheModelVersion() {
     String healthy = fixtures.healthyAccount(Fixtures.allChannels(true));
-    String journey = signal(healthy, "intent", Map.of("page", "pricing")).journeyId();
+    String journey = signal(healthy, "intent", Map.of("topic", "pricing_page")).journeyId();
     awaitTask(healthy, ExpansionJourney.CSM_OUTREACH);
 
+    // The stored signal rescored the account first; the journey's scoring step comes second.
     List<HealthScore> history = healthScores.history(healthy, 10);
-    assertThat(history).hasSize(1);
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).trigger()).isEqualTo("signal:intent");
     HealthScore score = history.get(0);
     assertThat(score.trigger()).isEqualTo("journey");
     assertThat(score.journeyId()).isEqualTo(journey);
@@ -45,13 +47,14 @@ class ScoreAccountJourneyTest extends JourneyTestBase {
     List<Decision> scoring =
         decisions.forAccount(healthy, 50).stream()
             .filter(d -> d.rule().startsWith("scoring:"))
+            .filter(d -> journey.equals(d.journeyId()))
             .toList();
     assertThat(scoring).hasSize(1);
     assertThat(scoring.get(0).rule()).isEqualTo("scoring:" + registry.configVersion());
     assertThat(scoring.get(0).inputs()).containsKey("healthFactors");
 
     String atRisk = fixtures.atRiskAccount();
-    signal(atRisk, "intent", Map.of("page", "pricing"));
+    signal(atRisk, "intent", Map.of("topic", "pricing_page"));
     awaitHistory(atRisk);
     HealthScore risky = healthScores.history(atRisk, 1).get(0);
     assertThat(risky.stage()).isEqualTo("onboarding");
