@@ -43,7 +43,7 @@ class SignalTypeTest {
 
   @Test
   void anUnknownAttributeIsNamedWithTheTypesKnownAttributes() {
-    assertThatThrownBy(() -> SignalType.INTENT.validate(Map.of("topic", "pricing_page")))
+    assertThatThrownBy(() -> SignalType.INTENT.validate(Map.of("page", "pricing")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Unknown attribute 'page'")
         .hasMessageContaining("'intent'")
