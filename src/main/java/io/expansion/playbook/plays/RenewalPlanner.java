@@ -2,7 +2,6 @@ package io.expansion.playbook.plays;
 
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
-import io.expansion.playbook.engine.ModelDeployer.ModelsDeployed;
 import io.expansion.playbook.journeys.Journey;
 import io.expansion.playbook.journeys.JourneyService;
 import io.expansion.playbook.journeys.Journeys;
@@ -16,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * time zone. A changed renewal date replaces the running play.
  */
 @Component
-public class RenewalPlanner {
+@Order(20)
+public class RenewalPlanner implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(RenewalPlanner.class);
   private static final int[] CHECKPOINT_DAYS = {90, 60, 30};
@@ -54,9 +55,9 @@ public class RenewalPlanner {
     this.clock = clock;
   }
 
-  @EventListener
-  @Order(20)
-  void onModelsDeployed(ModelsDeployed deployed) {
+  /** At start-up, after the demo book (an {@code ApplicationRunner} of order 10) is loaded. */
+  @Override
+  public void run(ApplicationArguments args) {
     if (properties.renewal().planOnStartup()) {
       planDue();
     }
