@@ -33,7 +33,8 @@ public class Accounts {
       usage_score, intent_score, churned, attributes, created_at, updated_at
       """;
 
-  private static final String INSERT_ACCOUNT =
+  /** Inserts one account row; named parameters as in {@code accountParams(Account)}. */
+  static final String INSERT_ACCOUNT =
       """
       INSERT INTO accounts (
         id, name, source, plan_tier, contract_type, mrr, seats, licences_used, tenure_months,

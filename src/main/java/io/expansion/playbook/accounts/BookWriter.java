@@ -29,18 +29,6 @@ class BookWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(BookWriter.class);
 
-  private static final String INSERT_ACCOUNT =
-      """
-      INSERT INTO accounts (
-        id, name, source, plan_tier, contract_type, mrr, seats, licences_used, tenure_months,
-        renewal_date, lifecycle_stage, owner_csm, time_zone, segment, health, value_score,
-        usage_score, intent_score, churned, attributes, created_at, updated_at)
-      VALUES (
-        :id, :name, :source, :planTier, :contractType, :mrr, :seats, :licencesUsed, :tenureMonths,
-        :renewalDate, :lifecycleStage, :ownerCsm, :timeZone, :segment, :health, :valueScore,
-        :usageScore, :intentScore, :churned, :attributes, :createdAt, :updatedAt)
-      """;
-
   private static final String UPDATE_ACCOUNT =
       """
       UPDATE accounts SET name = :name, source = :source, plan_tier = :planTier,
@@ -173,7 +161,7 @@ class BookWriter {
     if (rows.isEmpty()) {
       return;
     }
-    batch(INSERT_ACCOUNT, rows.stream().map(r -> params(r.account())).toList());
+    batch(Accounts.INSERT_ACCOUNT, rows.stream().map(r -> params(r.account())).toList());
     batch(INSERT_PRODUCT, products(rows));
     List<SqlParameterSource> contacts = new ArrayList<>();
     for (MappedRow row : rows) {

@@ -64,7 +64,25 @@ public record ScoringProperties(
    * One stage's score card: health starts at {@code baseline}; each factor adds {@code weight ×
    * signal}, where its signal runs from -1 (worst) to +1 (best) — see {@link HealthFactors}.
    */
-  public record StageWeights(@Min(0) @Max(100) int baseline, @Valid @NotNull Weights weights) {}
+  public record StageWeights(@Min(0) @Max(100) int baseline, @Valid @NotNull Weights weights) {
+
+    public StageWeights {
+      if (weights != null) {
+        weights
+            .asMap()
+            .forEach(
+                (factor, weight) -> {
+                  if (weight < 0 || weight > 50 || Double.isNaN(weight)) {
+                    throw new IllegalArgumentException(
+                        "expansion.scoring stage weight of "
+                            + factor
+                            + " must be between 0 and 50, got "
+                            + weight);
+                  }
+                });
+      }
+    }
+  }
 
   /** Points a factor is worth at its best (or worst) signal, 0..50 each; absent keys weigh 0. */
   public record Weights(
@@ -83,35 +101,6 @@ public record ScoringProperties(
       double slaBreaches,
       double overdueInvoices,
       double championLeft) {
-
-    public Weights {
-      for (var e :
-          asMap(
-                  contract,
-                  tenure,
-                  supportAndSecurity,
-                  paymentMethod,
-                  fibreMonthToMonth,
-                  milestones,
-                  activeUsers,
-                  logins,
-                  featureAdoption,
-                  licenceUtilisation,
-                  nps,
-                  openSupportCases,
-                  slaBreaches,
-                  overdueInvoices,
-                  championLeft)
-              .entrySet()) {
-        if (e.getValue() < 0 || e.getValue() > 50 || Double.isNaN(e.getValue())) {
-          throw new IllegalArgumentException(
-              "expansion.scoring stage weight of "
-                  + e.getKey()
-                  + " must be between 0 and 50, got "
-                  + e.getValue());
-        }
-      }
-    }
 
     /** Weight per factor name (the names contributions carry). */
     public Map<String, Double> asMap() {

@@ -12,54 +12,44 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A company's CRM export imported with {@code mappings/crm-export.yml}, and mapping errors. */
-@JdbcTest
-@Import({
-  BookImporter.class,
-  BookWriter.class,
-  BookMappings.class,
-  BookImports.class,
-  ImportRuns.class,
-  Accounts.class,
-  AccountsConfiguration.class,
-  Contacts.class,
-  CrmExportMappingTest.FixedClock.class
-})
-@ImportAutoConfiguration(JacksonAutoConfiguration.class)
+@BookImportTest
 class CrmExportMappingTest {
 
-  static final Instant NOW = Instant.parse("2025-01-15T10:00:00Z");
+  static final Instant NOW = BookImportTest.NOW;
   static final ClassPathResource SAMPLE = new ClassPathResource("books/crm-export-sample.csv");
 
-  @TestConfiguration(proxyBeanMethods = false)
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
+  private final BookImporter importer;
+  private final BookMappings mappings;
+  private final BookImports imports;
+  private final ImportRuns runs;
+  private final BookWriter writer;
+  private final Accounts accounts;
+  private final Contacts contacts;
+  private final JdbcClient jdbc;
 
-  @Autowired BookImporter importer;
-  @Autowired BookMappings mappings;
-  @Autowired BookImports imports;
-  @Autowired ImportRuns runs;
-  @Autowired BookWriter writer;
-  @Autowired Accounts accounts;
-  @Autowired Contacts contacts;
-  @Autowired JdbcClient jdbc;
+  CrmExportMappingTest(
+      BookImporter importer,
+      BookMappings mappings,
+      BookImports imports,
+      ImportRuns runs,
+      BookWriter writer,
+      Accounts accounts,
+      Contacts contacts,
+      JdbcClient jdbc) {
+    this.importer = importer;
+    this.mappings = mappings;
+    this.imports = imports;
+    this.runs = runs;
+    this.writer = writer;
+    this.accounts = accounts;
+    this.contacts = contacts;
+    this.jdbc = jdbc;
+  }
 
   @Test
   void importsTheValidRowsAndReportsTheBadOnesByLineAndColumn() {

@@ -15,23 +15,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,44 +33,41 @@ import org.springframework.transaction.annotation.Transactional;
  * in-memory H2 database migrated by Flyway. Each test runs in a transaction that is rolled back,
  * except where noted.
  */
-@JdbcTest
-@Import({
-  BookImporter.class,
-  BookWriter.class,
-  BookMappings.class,
-  BookImports.class,
-  ImportRuns.class,
-  Accounts.class,
-  AccountsConfiguration.class,
-  Catalog.class,
-  Contacts.class,
-  TelcoMappingTest.FixedClock.class
-})
-@ImportAutoConfiguration(JacksonAutoConfiguration.class)
+@BookImportTest
 class TelcoMappingTest {
 
-  static final Instant NOW = Instant.parse("2025-01-15T10:00:00Z");
+  static final Instant NOW = BookImportTest.NOW;
   static final LocalDate TODAY = LocalDate.of(2025, 1, 15);
   static final ClassPathResource SAMPLE = new ClassPathResource("books/telco-sample.csv");
   static final int SAMPLE_ROWS = 23;
 
-  @TestConfiguration(proxyBeanMethods = false)
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
+  private final BookImporter importer;
+  private final BookImports imports;
+  private final BookMappings mappings;
+  private final ImportRuns runs;
+  private final Accounts accounts;
+  private final Contacts contacts;
+  private final Catalog catalog;
+  private final JdbcClient jdbc;
 
-  @Autowired BookImporter importer;
-  @Autowired BookImports imports;
-  @Autowired BookMappings mappings;
-  @Autowired ImportRuns runs;
-  @Autowired Accounts accounts;
-  @Autowired Contacts contacts;
-  @Autowired Catalog catalog;
-  @Autowired JdbcClient jdbc;
+  TelcoMappingTest(
+      BookImporter importer,
+      BookImports imports,
+      BookMappings mappings,
+      ImportRuns runs,
+      Accounts accounts,
+      Contacts contacts,
+      Catalog catalog,
+      JdbcClient jdbc) {
+    this.importer = importer;
+    this.imports = imports;
+    this.mappings = mappings;
+    this.runs = runs;
+    this.accounts = accounts;
+    this.contacts = contacts;
+    this.catalog = catalog;
+    this.jdbc = jdbc;
+  }
 
   @Test
   void importsEverySampleRow() {

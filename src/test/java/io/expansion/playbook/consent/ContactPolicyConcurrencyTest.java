@@ -2,7 +2,6 @@ package io.expansion.playbook.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.expansion.playbook.consent.ContactPolicySettings.Cap;
 import io.expansion.playbook.consent.TouchGate.SendCommand;
 import io.expansion.playbook.consent.Touches.Touch;
 import io.expansion.playbook.support.Fixtures;
@@ -159,21 +158,7 @@ class ContactPolicyConcurrencyTest extends JourneyTestBase {
   }
 
   private void assertCaps(List<Touch> stored) {
-    for (var entry : settings.caps().entrySet()) {
-      Cap cap = entry.getValue();
-      List<OffsetDateTime> counted =
-          stored.stream()
-              .filter(t -> cap.purposes().contains(t.purpose()))
-              .map(t -> t.deliverAfter() == null ? t.occurredAt() : t.deliverAfter())
-              .toList();
-      for (OffsetDateTime from : counted) {
-        long inWindow =
-            counted.stream()
-                .filter(d -> !d.isBefore(from) && !d.isAfter(from.plus(cap.window())))
-                .count();
-        assertThat(inWindow).as("%s cap", entry.getKey()).isLessThanOrEqualTo(cap.maxPerAccount());
-      }
-    }
+    CapAssertions.assertWithinCaps(settings, stored);
   }
 
   private Target target(Map<String, Boolean> consents, ZoneId zone, boolean suppressed) {

@@ -222,23 +222,7 @@ class TouchGatePropertyTest {
   private static final Touches ACCOUNTS_TOUCHES = new Touches(JDBC);
 
   private static void assertCaps(ContactPolicySettings settings, List<Touch> stored) {
-    for (var entry : settings.caps().entrySet()) {
-      Cap cap = entry.getValue();
-      List<OffsetDateTime> counted =
-          stored.stream()
-              .filter(t -> cap.purposes().contains(t.purpose()))
-              .map(t -> t.deliverAfter() == null ? t.occurredAt() : t.deliverAfter())
-              .toList();
-      for (OffsetDateTime from : counted) {
-        long inWindow =
-            counted.stream()
-                .filter(d -> !d.isBefore(from) && !d.isAfter(from.plus(cap.window())))
-                .count();
-        assertThat(inWindow)
-            .as("%s cap from %s", entry.getKey(), from)
-            .isLessThanOrEqualTo(Math.min(cap.maxPerAccount(), cap.maxPerContact()));
-      }
-    }
+    CapAssertions.assertWithinCaps(settings, stored);
   }
 
   private static void signal(
@@ -272,9 +256,7 @@ class TouchGatePropertyTest {
 
   @Provide
   Arbitrary<Map<String, Boolean>> consents() {
-    return Arbitraries.maps(
-            Arbitraries.of(ContactPolicy.CHANNELS), Arbitraries.of(true, true, false))
-        .ofMaxSize(4);
+    return new ContactPolicyPropertyTest().consents();
   }
 
   @Provide

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.expansion.playbook.support.DeliveryFaults;
 import io.expansion.playbook.support.DeliveryFaults.Mode;
 import io.expansion.playbook.support.DeliveryFaultsConfiguration;
+import io.expansion.playbook.support.EffectRows;
 import io.expansion.playbook.support.Fixtures;
 import io.expansion.playbook.support.JourneyTestBase;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,15 +95,11 @@ class JobRedeliveryTest extends JourneyTestBase {
   }
 
   private void assertSameEffectsUnder(Mode mode, Scenario scenario) {
-    faults.mode(Mode.NORMAL);
-    Effects expected = run(scenario);
+    var runs = faults.compare(mode, () -> run(scenario));
+    Effects expected = runs.expected();
+    Effects actual = runs.actual();
 
-    faults.mode(mode);
-    Effects actual = run(scenario);
-    Map<String, Integer> faulted = faults.faultsByType();
-    faults.mode(Mode.NORMAL);
-
-    assertThat(faulted.keySet())
+    assertThat(runs.faulted().keySet())
         .as("every job type on the path got the fault")
         .containsAll(EVERY_JOURNEY_JOBS)
         .containsAll(scenario.jobTypesOnPath);
@@ -226,15 +222,6 @@ class JobRedeliveryTest extends JourneyTestBase {
   }
 
   private List<String> rows(String sql, String account, String journey) {
-    List<String> rows = new ArrayList<>();
-    for (String row : jdbc.sql(sql).param(account).query(String.class).list()) {
-      rows.add(
-          row.replace(journey, "<journey>")
-              .replace(account, "<account>")
-              .replaceAll("signal:\\d+", "signal:<id>")
-              .replaceAll("signal-\\d+", "signal-<id>"));
-    }
-    rows.sort(null);
-    return rows;
+    return EffectRows.of(jdbc, sql, account);
   }
 }

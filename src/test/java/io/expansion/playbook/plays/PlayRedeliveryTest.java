@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.expansion.playbook.support.DeliveryFaults;
 import io.expansion.playbook.support.DeliveryFaults.Mode;
 import io.expansion.playbook.support.DeliveryFaultsConfiguration;
+import io.expansion.playbook.support.EffectRows;
 import io.expansion.playbook.support.Fixtures;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,15 +85,11 @@ class PlayRedeliveryTest extends PlaysTestBase {
   }
 
   private void assertSameEffectsUnder(Mode mode, Scenario scenario) {
-    faults.mode(Mode.NORMAL);
-    Effects expected = run(scenario);
+    var runs = faults.compare(mode, () -> run(scenario));
+    Effects expected = runs.expected();
+    Effects actual = runs.actual();
 
-    faults.mode(mode);
-    Effects actual = run(scenario);
-    Map<String, Integer> faulted = faults.faultsByType();
-    faults.mode(Mode.NORMAL);
-
-    assertThat(faulted.keySet())
+    assertThat(runs.faulted().keySet())
         .as("every job type on the path got the fault")
         .containsAll(scenario.jobTypesOnPath);
     assertThat(actual.path()).as("path by element ids").isEqualTo(expected.path());
@@ -198,8 +194,9 @@ class PlayRedeliveryTest extends PlaysTestBase {
         completed(journey),
         rows(
             "SELECT rule || ' ' || outcome || ' ' || COALESCE(business_key, '-') FROM decisions"
-                + " WHERE account_id = ?",
-            account),
+                + " WHERE account_id = ? AND (journey_id IS NULL OR journey_id = ?)",
+            account,
+            journey),
         rows(
             "SELECT play || ' ' || channel || ' ' || purpose FROM touches WHERE account_id = ?",
             account),
@@ -225,17 +222,6 @@ class PlayRedeliveryTest extends PlaysTestBase {
   }
 
   private List<String> rows(String sql, String account, Object... more) {
-    List<String> rows = new ArrayList<>();
-    List<Object> params = new ArrayList<>(List.of(account));
-    params.addAll(List.of(more));
-    for (String row : jdbc.sql(sql).params(params).query(String.class).list()) {
-      rows.add(
-          row.replace(account, "<account>")
-              .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
-              .replaceAll("signal([-:])\\d+", "signal$1<id>")
-              .replaceAll("(redelivery|recovered)-\\S+", "$1-<key>"));
-    }
-    rows.sort(null);
-    return rows;
+    return EffectRows.of(jdbc, sql, account, more);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Test switch for how the engine's jobs reach the workers (see {@link
@@ -47,6 +48,22 @@ public class DeliveryFaults {
   /** First delivery of this job in FAIL_AFTER_SIDE_EFFECT mode: the one that must fail. */
   boolean firstDelivery(long jobKey) {
     return failedOnce.add(jobKey);
+  }
+
+  /** Both runs of a scenario and the job types that got the fault in the second. */
+  public record Comparison<T>(T expected, T actual, Map<String, Integer> faulted) {}
+
+  /** Runs the scenario as in production, then under the faulty mode, and back to normal. */
+  public <T> Comparison<T> compare(Mode faulty, Supplier<T> scenario) {
+    try {
+      mode(Mode.NORMAL);
+      T expected = scenario.get();
+      mode(faulty);
+      T actual = scenario.get();
+      return new Comparison<>(expected, actual, faultsByType());
+    } finally {
+      mode(Mode.NORMAL);
+    }
   }
 
   void faulted(String jobType) {
