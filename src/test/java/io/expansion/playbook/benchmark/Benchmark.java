@@ -121,6 +121,11 @@ final class Benchmark {
         timedOut |= run.timedOut();
       }
       ProcessMemory afterThroughput = ProcessMemory.measure();
+      long activeJourneys =
+          app.jdbc()
+              .sql("SELECT COUNT(*) FROM journeys WHERE status = 'ACTIVE'")
+              .query(Long.class)
+              .single();
 
       Set<String> used = new HashSet<>(target.usedAccounts());
       List<String> fresh =
@@ -173,6 +178,7 @@ final class Benchmark {
           Stats.Summary.of(settled),
           startedJourneys == 0 ? Double.NaN : (double) completed / startedJourneys,
           timedOut,
+          activeJourneys,
           options.rate(),
           Stats.Summary.of(windows.stream().map(LatencyDriver.Window::achievedRate).toList()),
           Stats.Summary.of(
@@ -346,6 +352,7 @@ final class Benchmark {
         b.settledJourneysPerSecond(),
         b.automatedShare(),
         b.throughputTimedOut(),
+        b.activeJourneysAfterThroughput(),
         b.offeredSignalsPerSecond(),
         b.achievedSignalsPerSecond(),
         b.latencyP50Ms(),

@@ -23,6 +23,7 @@ record BenchmarkResults(
       Stats.Summary settledJourneysPerSecond,
       double automatedShare,
       boolean throughputTimedOut,
+      long activeJourneysAfterThroughput,
       double offeredSignalsPerSecond,
       Stats.Summary achievedSignalsPerSecond,
       Stats.Summary latencyP50Ms,

@@ -103,7 +103,7 @@ final class ResultWriter {
         .append(fmt("%.0f", r.totalSeconds()))
         .append(" s\n");
     String row =
-        "| %-8s | %9s | %8s | %9s | %15s | %7s | %13s | %13s | %13s | %13s | %9s | %7s |%n";
+        "| %-8s | %9s | %8s | %9s | %15s | %8s | %13s | %13s | %13s | %13s | %9s | %8s |%n";
     t.append(
         String.format(
             Locale.ROOT,
@@ -157,13 +157,16 @@ final class ResultWriter {
       t.append(
           String.format(
               Locale.ROOT,
-              "%s: %d accounts %s; %.0f%% of journeys automated; latency: %d signals at %s/s, %d"
+              "%s: %d accounts %s; %.0f%% of journeys automated, %d journeys active after the"
+                  + " throughput runs%s; latency: %d signals at %s/s, %d"
                   + " with an action (pooled p99 %s ms, max %s ms), %d without, %d pending, %d to"
                   + " running journeys, %d errors%n",
               b.book(),
               b.accounts(),
               b.segments(),
               b.automatedShare() * 100,
+              b.activeJourneysAfterThroughput(),
+              b.throughputTimedOut() ? " (a run hit the settle timeout)" : "",
               l.signalsSent(),
               b.achievedSignalsPerSecond().format(),
               l.withAction(),
