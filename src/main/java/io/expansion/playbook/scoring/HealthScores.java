@@ -14,6 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -176,6 +178,25 @@ public class HealthScores {
   /** The default number of history rows shown with an account. */
   public int historyLimit() {
     return properties.historyLimit();
+  }
+
+  /**
+   * Scores accounts from data already at hand, without signals and without storing anything — for
+   * bulk scoring of a freshly imported book with the active model.
+   */
+  public Function<Account, AccountScores> evaluator(
+      Map<String, Set<String>> productsByAccount, OffsetDateTime now) {
+    ModelRegistry.Active model = registry.active();
+    return account -> {
+      AccountSnapshot snapshot =
+          new AccountSnapshot(
+              account,
+              attributes(account),
+              productsByAccount.getOrDefault(account.id(), Set.of()),
+              List.of(),
+              now);
+      return ScoringModel.score(snapshot, score(snapshot, model));
+    };
   }
 
   AccountSnapshot snapshot(Account account, OffsetDateTime now) {

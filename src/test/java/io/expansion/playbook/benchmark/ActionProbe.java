@@ -1,0 +1,156 @@
+package io.expansion.playbook.benchmark;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Watches the app's tables, not its code: the first action per journey (a row in {@code touches} or
+ * {@code user_tasks}, with the time the app stored) and journeys that settled without one (ended,
+ * or back waiting for a signal). One thread polls with id and time watermarks, so each poll reads
+ * only new rows and the measurement costs little.
+ */
+final class ActionProbe implements AutoCloseable {
+
+  /** The first thing that happened for a journey. */
+  record Action(String kind, String channel, Instant at) {
+    boolean automatedTouch() {
+      return "touch".equals(kind) && !"csm".equals(channel);
+    }
+  }
+
+  /** Rows are numbered at insert but may commit out of order: re-read a few, deduplicated. */
+  private static final long LOOKBACK_ROWS = 64;
+
+  private static final Duration LOOKBACK_TIME = Duration.ofSeconds(2);
+
+  /**
+   * Journeys settled without an action are only needed to free throughput slots, not for latency,
+   * and {@code journeys} has no index on {@code updated_at}: read it every 10th poll only.
+   */
+  private static final int JOURNEY_POLL_EVERY = 10;
+
+  private final JdbcClient jdbc;
+  private final String awaitElement;
+  private final Map<String, Action> firstAction = new ConcurrentHashMap<>();
+  private final Map<String, String> settled = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> automated = new ConcurrentHashMap<>();
+  private final AtomicLong lastChange = new AtomicLong(System.nanoTime());
+  private final Thread thread;
+  private volatile boolean running = true;
+  private long lastTouchId;
+  private long lastTaskId;
+  private OffsetDateTime journeyWatermark = OffsetDateTime.now().minusMinutes(1);
+
+  ActionProbe(JdbcClient jdbc, String awaitElement, long pollMillis) {
+    this.jdbc = jdbc;
+    this.awaitElement = awaitElement;
+    this.thread =
+        Thread.ofPlatform()
+            .daemon()
+            .name("bench-action-probe")
+            .start(
+                () -> {
+                  long polls = 0;
+                  while (running) {
+                    try {
+                      poll(polls++ % JOURNEY_POLL_EVERY == 0);
+                      Thread.sleep(pollMillis);
+                    } catch (InterruptedException e) {
+                      return;
+                    } catch (RuntimeException e) {
+                      if (!running) {
+                        return;
+                      }
+                    }
+                  }
+                });
+  }
+
+  private void poll(boolean journeysToo) {
+    jdbc.sql("SELECT id, journey_id, channel, occurred_at FROM touches WHERE id > ? ORDER BY id")
+        .param(lastTouchId - LOOKBACK_ROWS)
+        .query(
+            rs -> {
+              lastTouchId = Math.max(lastTouchId, rs.getLong(1));
+              record(
+                  rs.getString(2),
+                  new Action(
+                      "touch", rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant()));
+            });
+    jdbc.sql("SELECT id, journey_id, created_at FROM user_tasks WHERE id > ? ORDER BY id")
+        .param(lastTaskId - LOOKBACK_ROWS)
+        .query(
+            rs -> {
+              lastTaskId = Math.max(lastTaskId, rs.getLong(1));
+              record(
+                  rs.getString(2),
+                  new Action("task", null, rs.getObject(3, OffsetDateTime.class).toInstant()));
+            });
+    if (!journeysToo) {
+      return;
+    }
+    OffsetDateTime from = journeyWatermark.minus(LOOKBACK_TIME);
+    jdbc.sql(
+            """
+            SELECT id, status, checkpoint_element, updated_at FROM journeys
+            WHERE updated_at >= ? AND (status <> 'ACTIVE' OR checkpoint_element = ?)
+            """)
+        .params(from, awaitElement)
+        .query(
+            rs -> {
+              OffsetDateTime updated = rs.getObject(4, OffsetDateTime.class);
+              if (updated.isAfter(journeyWatermark)) {
+                journeyWatermark = updated;
+              }
+              String id = rs.getString(1);
+              String how = "ACTIVE".equals(rs.getString(2)) ? "waiting" : "ended";
+              if (settled.putIfAbsent(id, how) == null) {
+                lastChange.set(System.nanoTime());
+              }
+            });
+  }
+
+  private void record(String journeyId, Action action) {
+    firstAction.merge(journeyId, action, (a, b) -> b.at().isBefore(a.at()) ? b : a);
+    if (action.automatedTouch()) {
+      automated.putIfAbsent(journeyId, Boolean.TRUE);
+    }
+    if (settled.putIfAbsent(journeyId, action.kind()) == null) {
+      lastChange.set(System.nanoTime());
+    }
+  }
+
+  Action firstAction(String journeyId) {
+    return firstAction.get(journeyId);
+  }
+
+  /** How a journey settled: touch, task, waiting or ended; null while it runs. */
+  String settledAs(String journeyId) {
+    return settled.get(journeyId);
+  }
+
+  int settledCount() {
+    return settled.size();
+  }
+
+  long automatedTouches() {
+    return automated.size();
+  }
+
+  /** {@link System#nanoTime()} of the last journey that settled. */
+  long lastChangeNanos() {
+    return lastChange.get();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    thread.interrupt();
+    thread.join(5000);
+  }
+}

@@ -1,0 +1,431 @@
+package io.expansion.playbook.benchmark;
+
+import io.expansion.playbook.benchmark.BenchmarkResults.Bare;
+import io.expansion.playbook.benchmark.BenchmarkResults.Book;
+import io.expansion.playbook.benchmark.BenchmarkResults.Latency;
+import io.expansion.playbook.journeys.ExpansionJourney;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.DoubleStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The benchmark: for each book, the real app on the embedded runtime (import, score and segment;
+ * journey throughput; signal-to-first-action latency at a fixed load; memory), then the bare engine
+ * with no-op workers on the same models, and the results as a table, CSV, JSON and a PNG chart.
+ */
+final class Benchmark {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
+  private static final long PROBE_POLL_MILLIS = 20;
+
+  private final BenchmarkOptions options;
+  private JourneyShape shape;
+
+  Benchmark(BenchmarkOptions options) {
+    this.options = options;
+  }
+
+  BenchmarkResults run() throws Exception {
+    long started = System.nanoTime();
+    Files.createDirectories(options.out());
+    List<Book> books = new ArrayList<>();
+    for (String book : options.books()) {
+      books.add(runBook(book));
+    }
+    Bare bare = runBare();
+    List<Book> withRatio =
+        books.stream().map(b -> withRatio(b, bare.automatedJourneysPerSecond().mean())).toList();
+    BenchmarkResults results =
+        new BenchmarkResults(
+            ResultWriter.machine(),
+            ResultWriter.parameters(options),
+            withRatio,
+            bare,
+            (System.nanoTime() - started) / 1e9);
+    ResultWriter.write(results, options.out());
+    ResultChart.write(results, options.out().resolve("results.png"));
+    LOG.info("\n{}", ResultWriter.table(results));
+    return results;
+  }
+
+  private Book runBook(String book) throws Exception {
+    Path csv = bookFile(book);
+    LOG.info("Book {}: starting the app", book);
+    ProcessMemory before = ProcessMemory.measure();
+    try (AppUnderTest app = AppUnderTest.start(book, options);
+        ActionProbe probe =
+            new ActionProbe(app.jdbc(), ExpansionJourney.AWAIT_SIGNAL, PROBE_POLL_MILLIS)) {
+      long t = System.nanoTime();
+      int accounts = BookImport.telcoCsv(app).load(csv);
+      double importSeconds = (System.nanoTime() - t) / 1e9;
+      t = System.nanoTime();
+      Map<String, Integer> segments =
+          new TreeMap<>(new BookScoring(app, options.modelsDir()).scoreAll());
+      double scoreSeconds = (System.nanoTime() - t) / 1e9;
+      LOG.info(
+          "Book {}: {} accounts imported in {} s, scored and segmented in {} s: {}",
+          book,
+          accounts,
+          fmt(importSeconds),
+          fmt(scoreSeconds),
+          segments);
+      ProcessMemory afterImport = ProcessMemory.measure();
+
+      Random random = new Random(options.seed());
+      List<String> eligible = shuffled(eligibleAccounts(app.jdbc()), random);
+      int runs = options.runs();
+      int warmup = Math.min(options.warmupJourneys(), eligible.size() / (runs + 1));
+      int perRun = Math.min(options.journeysPerRun(), (eligible.size() - warmup) / runs);
+      SignalFeed feed = new SignalFeed(app.baseUri());
+      AppTarget target = new AppTarget(feed, probe, eligible.iterator());
+      LOG.info("Book {}: warm-up with {} journeys", book, warmup);
+      ThroughputDriver.run(target, warmup, options.window(), options.settleTimeout());
+      if (shape == null) {
+        shape = captureShape(app, probe, target.startedJourneys());
+      }
+      ProcessMemory beforeThroughput = ProcessMemory.measure();
+      List<Double> automated = new ArrayList<>();
+      List<Double> settled = new ArrayList<>();
+      long completed = 0;
+      long startedJourneys = 0;
+      boolean timedOut = false;
+      for (int r = 0; r < runs && perRun > 0; r++) {
+        ThroughputDriver.Run run =
+            ThroughputDriver.run(target, perRun, options.window(), options.settleTimeout());
+        LOG.info(
+            "Book {}: throughput run {}: {} journeys, {} automated touches in {} s = {}/s",
+            book,
+            r + 1,
+            run.started(),
+            run.completed(),
+            fmt(run.seconds()),
+            fmt(run.completedPerSecond()));
+        automated.add(run.completedPerSecond());
+        settled.add(run.settledPerSecond());
+        completed += run.completed();
+        startedJourneys += run.started();
+        timedOut |= run.timedOut();
+      }
+      ProcessMemory afterThroughput = ProcessMemory.measure();
+      long activeJourneys =
+          app.jdbc()
+              .sql("SELECT COUNT(*) FROM journeys WHERE status = 'ACTIVE'")
+              .query(Long.class)
+              .single();
+
+      Set<String> used = new HashSet<>(target.usedAccounts());
+      List<String> fresh =
+          shuffled(
+              allAccounts(app.jdbc()).stream().filter(a -> !used.contains(a)).toList(), random);
+      Iterator<String> latencyAccounts = cycleAfter(fresh, allAccounts(app.jdbc()));
+      List<LatencyDriver.Window> windows = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        LatencyDriver.Window w =
+            LatencyDriver.run(
+                feed,
+                probe,
+                latencyAccounts,
+                random,
+                options.rate(),
+                options.latencyWindow(),
+                options.settleTimeout(),
+                1_000_000L * (r + 1));
+        LOG.info(
+            "Book {}: latency window {}: {} sent at {}/s, {} started, p50 {} p95 {} p99 {} ms",
+            book,
+            r + 1,
+            w.sent(),
+            fmt(w.achievedRate()),
+            w.started(),
+            fmt(w.percentile(50)),
+            fmt(w.percentile(95)),
+            fmt(w.percentile(99)));
+        windows.add(w);
+      }
+      ProcessMemory after = ProcessMemory.measure();
+      double growth =
+          startedJourneys == 0
+              ? Double.NaN
+              : (afterThroughput.heapAfterGcMib() - beforeThroughput.heapAfterGcMib())
+                  / startedJourneys
+                  * 1000;
+      double rssGrowth =
+          startedJourneys == 0
+              ? Double.NaN
+              : (afterThroughput.rssMib() - beforeThroughput.rssMib()) / startedJourneys * 1000;
+      return new Book(
+          book,
+          accounts,
+          importSeconds,
+          scoreSeconds,
+          segments,
+          perRun,
+          Stats.Summary.of(automated),
+          Stats.Summary.of(settled),
+          startedJourneys == 0 ? Double.NaN : (double) completed / startedJourneys,
+          timedOut,
+          activeJourneys,
+          options.rate(),
+          Stats.Summary.of(windows.stream().map(LatencyDriver.Window::achievedRate).toList()),
+          Stats.Summary.of(
+              windows.stream().map(w -> w.percentile(50)).filter(d -> !d.isNaN()).toList()),
+          Stats.Summary.of(
+              windows.stream().map(w -> w.percentile(95)).filter(d -> !d.isNaN()).toList()),
+          Stats.Summary.of(
+              windows.stream().map(w -> w.percentile(99)).filter(d -> !d.isNaN()).toList()),
+          pooled(windows),
+          before,
+          afterImport,
+          afterThroughput,
+          after,
+          growth,
+          rssGrowth,
+          Double.NaN);
+    }
+  }
+
+  private JourneyShape captureShape(AppUnderTest app, ActionProbe probe, List<String> journeys) {
+    for (String journey : journeys) {
+      ActionProbe.Action action = probe.firstAction(journey);
+      if (action != null && action.automatedTouch()) {
+        Long key =
+            app.jdbc()
+                .sql("SELECT process_instance_key FROM journeys WHERE id = ?")
+                .param(journey)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (key != null) {
+          JourneyShape captured = JourneyShape.capture(app.engine(), key);
+          LOG.info(
+              "Recorded the shape of journey {}: outputs of {}", journey, captured.capturedTypes());
+          return captured;
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "No warm-up journey ended in an automated touch; the bare engine has no journey to replay");
+  }
+
+  private Bare runBare() throws Exception {
+    if (shape == null) {
+      throw new IllegalStateException("No book ran, so there is no journey shape to replay");
+    }
+    ProcessMemory before = ProcessMemory.measure();
+    Path forms = options.modelsDir().toAbsolutePath().getParent().resolve("forms");
+    try (BareEngine bare = new BareEngine(options.modelsDir(), forms, shape, options.touchType())) {
+      LOG.info("Bare engine: no-op workers for {}", bare.jobTypes());
+      ThroughputDriver.run(
+          bare, options.warmupJourneys(), options.window(), options.settleTimeout());
+      ProcessMemory afterWarmup = ProcessMemory.measure();
+      List<Double> rates = new ArrayList<>();
+      boolean timedOut = false;
+      int journeys = 0;
+      for (int r = 0; r < options.runs(); r++) {
+        ThroughputDriver.Run run =
+            ThroughputDriver.run(
+                bare, options.journeysPerRun(), options.window(), options.settleTimeout());
+        LOG.info(
+            "Bare engine run {}: {} journeys in {} s = {}/s",
+            r + 1,
+            run.completed(),
+            fmt(run.seconds()),
+            fmt(run.completedPerSecond()));
+        rates.add(run.completedPerSecond());
+        timedOut |= run.timedOut();
+        journeys += run.started();
+      }
+      ProcessMemory after = ProcessMemory.measure();
+      if (bare.failures() > 0) {
+        LOG.warn("Bare engine: {} instances failed to start", bare.failures());
+      }
+      return new Bare(
+          Stats.Summary.of(rates),
+          options.journeysPerRun(),
+          timedOut,
+          List.copyOf(bare.jobTypes()),
+          shape.capturedTypes(),
+          before,
+          after,
+          journeys == 0
+              ? Double.NaN
+              : (after.heapAfterGcMib() - afterWarmup.heapAfterGcMib()) / journeys * 1000);
+    }
+  }
+
+  private Path bookFile(String book) {
+    if (BenchmarkOptions.TELCO.equals(book)) {
+      Path telco = options.telcoBook();
+      return Files.isRegularFile(telco)
+          ? telco
+          : Path.of("src/main/resources/demo/telco-customers.csv");
+    }
+    int size = Integer.parseInt(book);
+    return SyntheticBook.write(
+        options.out().resolve("books").resolve("synthetic-" + size + ".csv"), size, options.seed());
+  }
+
+  /** Accounts a journey can reach an automated touch for: eligible segment, digital consent. */
+  private static List<String> eligibleAccounts(JdbcClient jdbc) {
+    return jdbc.sql(
+            """
+            SELECT a.id FROM accounts a
+            WHERE a.segment IN ('high-potential', 'stable-adopter')
+              AND EXISTS (SELECT 1 FROM contacts c JOIN contact_consents cc ON cc.contact_id = c.id
+                          WHERE c.account_id = a.id AND cc.opted_in
+                            AND cc.channel IN ('in_app', 'email'))
+            ORDER BY a.id
+            """)
+        .query(String.class)
+        .list();
+  }
+
+  private static List<String> allAccounts(JdbcClient jdbc) {
+    return jdbc.sql("SELECT id FROM accounts ORDER BY id").query(String.class).list();
+  }
+
+  private static List<String> shuffled(List<String> ids, Random random) {
+    List<String> copy = new ArrayList<>(ids);
+    Collections.shuffle(copy, random);
+    return copy;
+  }
+
+  /** The fresh accounts first, then all accounts round and round (signals to running journeys). */
+  private static Iterator<String> cycleAfter(List<String> fresh, List<String> all) {
+    return new Iterator<>() {
+      private int i;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public String next() {
+        int k = i++;
+        return k < fresh.size() ? fresh.get(k) : all.get((k - fresh.size()) % all.size());
+      }
+    };
+  }
+
+  private static Latency pooled(List<LatencyDriver.Window> windows) {
+    double[] all =
+        windows.stream().flatMapToDouble(w -> DoubleStream.of(w.latenciesMs())).toArray();
+    return new Latency(
+        Stats.percentile(all, 50),
+        Stats.percentile(all, 95),
+        Stats.percentile(all, 99),
+        Stats.percentile(all, 100),
+        windows.stream().mapToInt(LatencyDriver.Window::sent).sum(),
+        windows.stream().mapToInt(LatencyDriver.Window::started).sum(),
+        windows.stream().mapToInt(LatencyDriver.Window::withAction).sum(),
+        windows.stream().mapToInt(LatencyDriver.Window::withoutAction).sum(),
+        windows.stream().mapToInt(LatencyDriver.Window::pending).sum(),
+        windows.stream().mapToInt(LatencyDriver.Window::delivered).sum(),
+        windows.stream().mapToInt(LatencyDriver.Window::errors).sum());
+  }
+
+  private static Book withRatio(Book b, double bareRate) {
+    double ratio = bareRate > 0 ? b.automatedJourneysPerSecond().mean() / bareRate : Double.NaN;
+    return new Book(
+        b.book(),
+        b.accounts(),
+        b.importSeconds(),
+        b.scoreSegmentSeconds(),
+        b.segments(),
+        b.journeysPerRun(),
+        b.automatedJourneysPerSecond(),
+        b.settledJourneysPerSecond(),
+        b.automatedShare(),
+        b.throughputTimedOut(),
+        b.activeJourneysAfterThroughput(),
+        b.offeredSignalsPerSecond(),
+        b.achievedSignalsPerSecond(),
+        b.latencyP50Ms(),
+        b.latencyP95Ms(),
+        b.latencyP99Ms(),
+        b.latencyAll(),
+        b.memoryBefore(),
+        b.memoryAfterImport(),
+        b.memoryAfterThroughput(),
+        b.memoryAfter(),
+        b.heapGrowthMibPer1000Journeys(),
+        b.rssGrowthMibPer1000Journeys(),
+        ratio);
+  }
+
+  static String fmt(double d) {
+    return String.format(java.util.Locale.ROOT, "%.1f", d);
+  }
+
+  /** The app as a throughput target: an intent signal over HTTP per journey, for fresh accounts. */
+  private static final class AppTarget implements ThroughputDriver.Target {
+    private final SignalFeed feed;
+    private final ActionProbe probe;
+    private final Iterator<String> accounts;
+    private final List<String> used = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> journeys = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger rejected = new AtomicInteger();
+    private final AtomicLong lastRejected = new AtomicLong();
+    private long sequence;
+
+    AppTarget(SignalFeed feed, ActionProbe probe, Iterator<String> accounts) {
+      this.feed = feed;
+      this.probe = probe;
+      this.accounts = accounts;
+    }
+
+    @Override
+    public void start(int index) {
+      String account = accounts.next();
+      used.add(account);
+      feed.post(account, SignalFeed.INTENT, sequence++)
+          .whenComplete(
+              (accepted, error) -> {
+                if (error == null && accepted.startedJourney()) {
+                  journeys.add(accepted.journeyId());
+                } else {
+                  rejected.incrementAndGet();
+                  lastRejected.set(System.nanoTime());
+                }
+              });
+    }
+
+    @Override
+    public int settled() {
+      return probe.settledCount() + rejected.get();
+    }
+
+    @Override
+    public long completed() {
+      return probe.automatedTouches();
+    }
+
+    @Override
+    public long lastSettledNanos() {
+      return Math.max(probe.lastChangeNanos(), lastRejected.get());
+    }
+
+    List<String> usedAccounts() {
+      return List.copyOf(used);
+    }
+
+    List<String> startedJourneys() {
+      return List.copyOf(journeys);
+    }
+  }
+}

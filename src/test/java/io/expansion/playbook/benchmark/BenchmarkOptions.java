@@ -1,0 +1,97 @@
+package io.expansion.playbook.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Benchmark parameters, read from {@code bench.*} system properties (see README, "Benchmark").
+ *
+ * @param books book sizes to run, e.g. {@code 1000,10000,100000,telco}
+ * @param runs measured runs per book (after the warm-up)
+ * @param warmupJourneys journeys driven and discarded before the measured runs
+ * @param journeysPerRun journeys started per throughput run
+ * @param window journeys in flight at most during a throughput run
+ * @param rate offered load of the latency phase, signals per second
+ * @param latencyWindow length of one latency window; {@code runs} windows are measured
+ * @param telcoBook the Telco CSV (the demo book when absent)
+ * @param touchType the job type whose completion is the bare engine's "touch"
+ * @param database {@code mem} (default) or {@code file} (H2 under the output folder)
+ * @param out output folder for results.csv, results.json and results.png
+ */
+record BenchmarkOptions(
+    List<String> books,
+    int runs,
+    int warmupJourneys,
+    int journeysPerRun,
+    int window,
+    double rate,
+    Duration latencyWindow,
+    Duration settleTimeout,
+    Path telcoBook,
+    Path modelsDir,
+    String touchType,
+    String database,
+    long seed,
+    boolean smoke,
+    Path out) {
+
+  static final String TELCO = "telco";
+
+  static BenchmarkOptions from(Properties given) {
+    // Blank values (the Maven profile forwards every key) mean "use the default".
+    Properties p = new Properties();
+    given.stringPropertyNames().stream()
+        .filter(k -> k.startsWith("bench.") && !given.getProperty(k).isBlank())
+        .forEach(k -> p.setProperty(k, given.getProperty(k).trim()));
+    boolean smoke = Boolean.parseBoolean(p.getProperty("bench.smoke", "false"));
+    return new BenchmarkOptions(
+        Arrays.stream(
+                p.getProperty("bench.books", smoke ? "300" : "1000,10000,100000,telco").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList(),
+        Integer.parseInt(p.getProperty("bench.runs", smoke ? "2" : "3")),
+        Integer.parseInt(p.getProperty("bench.warmup", smoke ? "10" : "200")),
+        Integer.parseInt(p.getProperty("bench.journeys", smoke ? "20" : "1000")),
+        Integer.parseInt(p.getProperty("bench.window", "64")),
+        Double.parseDouble(p.getProperty("bench.rate", smoke ? "10" : "50")),
+        Duration.parse(p.getProperty("bench.latency-window", smoke ? "PT2S" : "PT60S")),
+        Duration.parse(p.getProperty("bench.settle-timeout", smoke ? "PT30S" : "PT120S")),
+        Path.of(p.getProperty("bench.telco-book", "../shared/datasets/telco-customers.csv")),
+        Path.of(p.getProperty("bench.models-dir", "bpmn")),
+        p.getProperty("bench.touch-type", "send-touch"),
+        p.getProperty("bench.database", "mem"),
+        Long.parseLong(p.getProperty("bench.seed", "42")),
+        smoke,
+        Path.of(p.getProperty("bench.out", "target/benchmark")));
+  }
+
+  /** The defaults, as documented; {@code smoke} for the quick mode. */
+  static BenchmarkOptions defaults(boolean smoke) {
+    Properties p = new Properties();
+    p.setProperty("bench.smoke", Boolean.toString(smoke));
+    return from(p);
+  }
+
+  BenchmarkOptions withOut(Path dir) {
+    return new BenchmarkOptions(
+        books,
+        runs,
+        warmupJourneys,
+        journeysPerRun,
+        window,
+        rate,
+        latencyWindow,
+        settleTimeout,
+        telcoBook,
+        modelsDir,
+        touchType,
+        database,
+        seed,
+        smoke,
+        dir);
+  }
+}

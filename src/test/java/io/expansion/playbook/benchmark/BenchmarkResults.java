@@ -1,0 +1,65 @@
+package io.expansion.playbook.benchmark;
+
+import java.util.List;
+import java.util.Map;
+
+/** Everything one benchmark run measured. */
+record BenchmarkResults(
+    Map<String, Object> machine,
+    Map<String, String> parameters,
+    List<Book> books,
+    Bare bare,
+    double totalSeconds) {
+
+  /** Figures for one book. */
+  record Book(
+      String book,
+      int accounts,
+      double importSeconds,
+      double scoreSegmentSeconds,
+      Map<String, Integer> segments,
+      int journeysPerRun,
+      Stats.Summary automatedJourneysPerSecond,
+      Stats.Summary settledJourneysPerSecond,
+      double automatedShare,
+      boolean throughputTimedOut,
+      long activeJourneysAfterThroughput,
+      double offeredSignalsPerSecond,
+      Stats.Summary achievedSignalsPerSecond,
+      Stats.Summary latencyP50Ms,
+      Stats.Summary latencyP95Ms,
+      Stats.Summary latencyP99Ms,
+      Latency latencyAll,
+      ProcessMemory memoryBefore,
+      ProcessMemory memoryAfterImport,
+      ProcessMemory memoryAfterThroughput,
+      ProcessMemory memoryAfter,
+      double heapGrowthMibPer1000Journeys,
+      double rssGrowthMibPer1000Journeys,
+      double appToBareRatio) {}
+
+  /** All latency samples of a book pooled, and what happened to the signals. */
+  record Latency(
+      double p50Ms,
+      double p95Ms,
+      double p99Ms,
+      double maxMs,
+      int signalsSent,
+      int journeysStarted,
+      int withAction,
+      int withoutAction,
+      int pending,
+      int deliveredToRunningJourney,
+      int errors) {}
+
+  /** The bare engine with no-op workers. */
+  record Bare(
+      Stats.Summary automatedJourneysPerSecond,
+      int journeysPerRun,
+      boolean timedOut,
+      List<String> jobTypes,
+      List<String> replayedOutputs,
+      ProcessMemory memoryBefore,
+      ProcessMemory memoryAfter,
+      double heapGrowthMibPer1000Journeys) {}
+}

@@ -1,0 +1,105 @@
+package io.expansion.playbook.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Seam: the signal stream and how it reaches the app ({@code POST /api/signals} over real HTTP).
+ * The payload shape lives only in {@link #payload}; re-point it here when signal validation or
+ * batch ingestion changes the API.
+ */
+final class SignalFeed {
+
+  /** A kind of signal with its attributes and its share of the stream. */
+  record Kind(String type, Map<String, Object> attributes, double share) {}
+
+  /**
+   * The stream: mostly intent and usage signals that qualify for a play, a few that do not (a
+   * closed support case), as a product-led SaaS book produces them.
+   */
+  static final List<Kind> MIX =
+      List.of(
+          new Kind("intent", Map.of("topic", "pricing_page"), 0.60),
+          new Kind("product_usage", Map.of("activeUsersChangePct", 18), 0.15),
+          new Kind("product_usage", Map.of("featureAdopted", "workflows"), 0.05),
+          new Kind("license_utilization", Map.of("utilizationPct", 86), 0.12),
+          new Kind("support_case_closed", Map.of("caseId", "C-1"), 0.08));
+
+  static final Kind INTENT = MIX.getFirst();
+
+  /** What the app answered: where the signal went. */
+  record Accepted(int status, String routing, String journeyId) {
+    boolean startedJourney() {
+      return status == 202 && "STARTED_JOURNEY".equals(routing);
+    }
+  }
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final ObjectMapper json = new ObjectMapper();
+  private final URI signals;
+  private final String runId = Long.toString(System.nanoTime(), 36);
+
+  SignalFeed(URI baseUri) {
+    this.signals = baseUri.resolve("/api/signals");
+  }
+
+  static Kind pick(Random random) {
+    double x = random.nextDouble();
+    for (Kind kind : MIX) {
+      x -= kind.share();
+      if (x < 0) {
+        return kind;
+      }
+    }
+    return MIX.getLast();
+  }
+
+  CompletableFuture<Accepted> post(String accountId, Kind kind, long sequence) {
+    HttpRequest request =
+        HttpRequest.newBuilder(signals)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(payload(accountId, kind, sequence)))
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::accepted);
+  }
+
+  private String payload(String accountId, Kind kind, long sequence) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("accountId", accountId);
+    body.put("type", kind.type());
+    body.put("attributes", kind.attributes());
+    body.put("idempotencyKey", "bench-" + runId + "-" + sequence);
+    try {
+      return json.writeValueAsString(body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Accepted accepted(HttpResponse<String> response) {
+    try {
+      JsonNode node = json.readTree(response.body());
+      return new Accepted(
+          response.statusCode(),
+          node.path("routing").asText(null),
+          node.path("journeyId").asText(null));
+    } catch (Exception e) {
+      return new Accepted(response.statusCode(), null, null);
+    }
+  }
+}
