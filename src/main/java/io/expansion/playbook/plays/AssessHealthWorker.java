@@ -5,6 +5,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.journeys.JourneyService;
+import io.expansion.playbook.scoring.HealthModel;
 import io.expansion.playbook.scoring.HealthScores;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -41,15 +42,15 @@ public class AssessHealthWorker {
       @Variable Integer round,
       @Variable Map<String, Object> remediation) {
     journeys.reached(job);
-    int health =
+    HealthModel.Result scored =
         scores
             .rescore(
                 accountId,
                 "play:health-remediation",
                 journeyId,
                 StepKey.of(job, journeyId) + ":scoring")
-            .health()
             .health();
+    int health = scored.health();
     int recoveredAt = ((Number) remediation.get("recoveredAt")).intValue();
     int maxRounds = ((Number) remediation.get("maxRounds")).intValue();
     boolean recovered = health >= recoveredAt;
@@ -73,7 +74,15 @@ public class AssessHealthWorker {
         "remediation-recheck",
         recovered ? "recovered" : giveUp ? "gave up" : "next round",
         reason,
-        Map.of("health", health, "recoveredAt", recoveredAt, "round", round));
+        Map.of(
+            "health",
+            health,
+            "recoveredAt",
+            recoveredAt,
+            "round",
+            round,
+            "modelVersion",
+            scored.modelVersion()));
     return new Output(
         new Recovery(health, recovered, giveUp, reason),
         recovered || giveUp ? round : round + 1,

@@ -65,8 +65,15 @@ public class AssessRenewalWorker {
       @Variable Integer reviewPoint,
       @Variable Map<String, Object> renewal) {
     journeys.reached(job);
-    scores.rescore(
-        accountId, "play:renewal", journeyId, journeyId + ":renewal-" + reviewPoint + ":scoring");
+    String modelVersion =
+        scores
+            .rescore(
+                accountId,
+                "play:renewal",
+                journeyId,
+                journeyId + ":renewal-" + reviewPoint + ":scoring")
+            .health()
+            .modelVersion();
     Account account = accounts.findById(accountId).orElseThrow();
     LocalDate date = LocalDate.parse(renewal.get("date").toString());
     long days = ChronoUnit.DAYS.between(LocalDate.now(clock), date);
@@ -94,6 +101,7 @@ public class AssessRenewalWorker {
     inputs.put("segment", account.segment());
     inputs.put("atRiskBelow", line);
     inputs.put("renewalDate", date.toString());
+    inputs.put("modelVersion", modelVersion);
     decisions.record(
         journeyId + ":renewal-" + reviewPoint,
         accountId,

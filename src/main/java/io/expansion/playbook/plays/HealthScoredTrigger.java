@@ -23,6 +23,7 @@ class HealthScoredTrigger {
         scored.accountId(),
         scored.previousHealth(),
         scored.health(),
+        scored.modelVersion(),
         "health-" + System.currentTimeMillis() + "-" + SEQUENCE.incrementAndGet());
   }
 }

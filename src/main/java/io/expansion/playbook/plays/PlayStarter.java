@@ -65,6 +65,7 @@ public class PlayStarter {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("play", play.code());
     inputs.put("trigger", trigger);
+    inputs.putAll(variables);
     if (!verdict.granted()) {
       inputs.put("heldBy", verdict.heldBy());
       inputs.put("heldByJourney", verdict.heldByJourney());

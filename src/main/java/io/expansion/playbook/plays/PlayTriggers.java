@@ -86,7 +86,11 @@ public class PlayTriggers {
    * null) is a baseline and starts nothing.
    */
   public void healthScored(
-      String accountId, Integer previousHealth, int health, String scoringKey) {
+      String accountId,
+      Integer previousHealth,
+      int health,
+      String modelVersion,
+      String scoringKey) {
     PlayProperties.Remediation cfg = properties.remediation();
     if (previousHealth == null) {
       return; // an account's first score is its baseline, not a change
@@ -119,6 +123,7 @@ public class PlayTriggers {
       remediation.put("previousHealth", previousHealth);
       remediation.put("health", health);
       remediation.put("reason", reason);
+      remediation.put("modelVersion", modelVersion);
       remediation.put("sla", cfg.sla().toString());
       remediation.put("recheckAfter", cfg.recheckAfter().toString());
       remediation.put("recoveredAt", cfg.recoveredAt());

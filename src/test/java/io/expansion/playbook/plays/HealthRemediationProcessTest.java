@@ -20,7 +20,7 @@ class HealthRemediationProcessTest extends PlaysTestBase {
 
   private String dropped(String account, int from, int to, String key) {
     scored(account, to, "stable-adopter");
-    triggers.healthScored(account, from, to, key + "-" + account);
+    triggers.healthScored(account, from, to, "config-test", key + "-" + account);
     return activeJourney(account, Play.HEALTH_REMEDIATION);
   }
 
@@ -38,7 +38,7 @@ class HealthRemediationProcessTest extends PlaysTestBase {
     awaitAt(journey, "Task_AwaitRecovery");
 
     scored(account, 75, "stable-adopter");
-    triggers.healthScored(account, 60, 75, "recovered-" + account);
+    triggers.healthScored(account, 60, 75, "config-test", "recovered-" + account);
 
     awaitEnded(journey, "End_Recovered");
     assertThat(completed(journey))
@@ -62,11 +62,11 @@ class HealthRemediationProcessTest extends PlaysTestBase {
   @Test
   void fallingIntoAtRiskStartsRemediationButASmallDipDoesNot() {
     String dipped = fixtures.healthyAccount(Fixtures.allChannels(true));
-    triggers.healthScored(dipped, 70, 62, "dip-" + dipped);
+    triggers.healthScored(dipped, 70, 62, "config-test", "dip-" + dipped);
     assertThat(journeys.active(dipped, Play.HEALTH_REMEDIATION.processId())).isEmpty();
 
     String intoRisk = fixtures.healthyAccount(Fixtures.allChannels(true));
-    triggers.healthScored(intoRisk, 45, 35, "risk-" + intoRisk);
+    triggers.healthScored(intoRisk, 45, 35, "config-test", "risk-" + intoRisk);
     activeJourney(intoRisk, Play.HEALTH_REMEDIATION);
     assertThat(decision(intoRisk, "play-start").rationale()).contains("below the at-risk line 40");
   }

@@ -21,7 +21,7 @@ class PlayArbitrationTest extends PlaysTestBase {
   @Test
   void theExpansionLoopYieldsWhileRemediationHoldsTheAccount() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
-    triggers.healthScored(account, 80, 60, "arb-" + account);
+    triggers.healthScored(account, 80, 60, "config-test", "arb-" + account);
     activeJourney(account, Play.HEALTH_REMEDIATION);
 
     String expansion = signal(account, "intent", Map.of("topic", "pricing_page")).journeyId();
@@ -44,7 +44,7 @@ class PlayArbitrationTest extends PlaysTestBase {
   @Test
   void aLowerPriorityPlayIsDroppedWithItsReasonWhileRetentionRuns() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
-    triggers.healthScored(account, 90, 70, "arb2-" + account);
+    triggers.healthScored(account, 90, 70, "config-test", "arb2-" + account);
     activeJourney(account, Play.HEALTH_REMEDIATION);
 
     renewals.replan(account, LocalDate.now().plusDays(80), "arb2");

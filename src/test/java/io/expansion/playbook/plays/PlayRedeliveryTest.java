@@ -109,7 +109,7 @@ class PlayRedeliveryTest extends PlaysTestBase {
   private Effects remediation() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
     scored(account, 60, "stable-adopter");
-    triggers.healthScored(account, 80, 60, "redelivery-" + account);
+    triggers.healthScored(account, 80, 60, "config-test", "redelivery-" + account);
     String journey = activeJourney(account, Play.HEALTH_REMEDIATION);
     awaitTask(account, "UserTask_Remediate");
     fire(
@@ -122,7 +122,7 @@ class PlayRedeliveryTest extends PlaysTestBase {
         "UserTask_RemediateEscalated",
         Map.of("remediationAction", "feature-recommendation", "recommendedFeature", "Reports"));
     awaitAt(journey, "Task_AwaitRecovery");
-    triggers.healthScored(account, 60, 80, "recovered-" + account);
+    triggers.healthScored(account, 60, 80, "config-test", "recovered-" + account);
     awaitEnded(journey, "End_Recovered");
     return effects(account, journey);
   }
