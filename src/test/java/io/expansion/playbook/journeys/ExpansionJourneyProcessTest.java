@@ -205,13 +205,24 @@ class ExpansionJourneyProcessTest extends JourneyTestBase {
             .single();
     // The contact policy allows one offer touch per 14 days: let that window pass for the touch
     // (the decline itself stays within its 30-day cooldown).
-    jdbc.sql("UPDATE touches SET occurred_at = ? WHERE account_id = ?")
+    // (Caps count a touch at its delivery time, deferred past quiet hours when the test runs at
+    // night.)
+    jdbc.sql("UPDATE touches SET occurred_at = ?, deliver_after = NULL WHERE account_id = ?")
         .params(OffsetDateTime.now().minusDays(15), account)
         .update();
 
     signal(account, "intent", Map.of("topic", "pricing_page"));
 
-    await().atMost(WAIT).pollInSameThread().until(() -> count("offers", account) == 2);
+    try {
+      await().atMost(WAIT).pollInSameThread().until(() -> count("offers", account) == 2);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          "No second offer; decisions: "
+              + decisionLog(account).stream()
+                  .map(d -> d.rule() + "=" + d.outcome() + " (" + d.rationale() + ")")
+                  .toList(),
+          e);
+    }
     String eligibility =
         decisionLog(account).stream()
             .filter(d -> d.rule().equals("eligibility"))
