@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,6 +69,20 @@ public class BookMappings {
       }
     }
     throw new IllegalArgumentException("Unknown mapping '" + name + "'");
+  }
+
+  /**
+   * A mapping given by name, or as a {@code .yml}/{@code .yaml}/{@code .json} file (a path or a
+   * resource URL).
+   */
+  public BookMapping resolve(String nameOrFile, ResourceLoader resources) throws IOException {
+    if (nameOrFile.endsWith(".yml")
+        || nameOrFile.endsWith(".yaml")
+        || nameOrFile.endsWith(".json")) {
+      Resource file = resources.getResource(BookLocations.url(nameOrFile));
+      return parse(file.getContentAsString(StandardCharsets.UTF_8), nameOrFile);
+    }
+    return named(nameOrFile);
   }
 
   /**

@@ -49,20 +49,8 @@ public class DemoBookLoader implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    Resource book = resourceLoader.getResource(bookPath);
-    if (!book.exists()) {
-      throw new IllegalStateException("Demo book not found: " + bookPath);
-    }
+    Resource book = BookLocations.existing(resourceLoader, bookPath, "Demo book");
     ImportResult result = imports.runNow(book, bookPath, mappings.named(mapping));
-    LOG.info(
-        "Demo book {} loaded in {} ms: {} rows read, {} imported, {} updated, {} unchanged,"
-            + " {} rejected",
-        bookPath,
-        result.durationMs(),
-        result.rowsRead(),
-        result.imported(),
-        result.updated(),
-        result.unchanged(),
-        result.rejected());
+    LOG.info("Demo book {} loaded in {}", bookPath, result.summary());
   }
 }

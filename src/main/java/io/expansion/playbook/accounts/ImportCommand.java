@@ -1,6 +1,5 @@
 package io.expansion.playbook.accounts;
 
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,32 +44,14 @@ public class ImportCommand implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws Exception {
-    Resource book = resources.getResource(file.contains(":") ? file : "file:" + file);
-    if (!book.exists()) {
-      throw new IllegalStateException("Book to import not found: " + file);
-    }
-    BookMapping resolved =
-        mapping.endsWith(".yml") || mapping.endsWith(".yaml") || mapping.endsWith(".json")
-            ? mappings.parse(
-                new String(
-                    resources
-                        .getResource(mapping.contains(":") ? mapping : "file:" + mapping)
-                        .getContentAsByteArray(),
-                    StandardCharsets.UTF_8),
-                mapping)
-            : mappings.named(mapping);
+    Resource book = BookLocations.existing(resources, BookLocations.url(file), "Book to import");
+    BookMapping resolved = mappings.resolve(mapping, resources);
     ImportResult result = imports.runNow(book, file, resolved);
     LOG.info(
-        "Imported {} with mapping {} in {} ms: {} rows read, {} imported, {} updated, {} unchanged,"
-            + " {} rejected {}",
+        "Imported {} with mapping {} in {} {}",
         file,
         resolved.name(),
-        result.durationMs(),
-        result.rowsRead(),
-        result.imported(),
-        result.updated(),
-        result.unchanged(),
-        result.rejected(),
+        result.summary(),
         result.errors().stream().limit(20).toList());
   }
 }

@@ -20,4 +20,21 @@ public record ImportResult(
     int unchanged,
     int rejected,
     List<ImportError> errors,
-    long durationMs) {}
+    long durationMs) {
+
+  /** The counts in one line, for logs. */
+  public String summary() {
+    return durationMs
+        + " ms: "
+        + rowsRead
+        + " rows read, "
+        + imported
+        + " imported, "
+        + updated
+        + " updated, "
+        + unchanged
+        + " unchanged, "
+        + rejected
+        + " rejected";
+  }
+}
