@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * time zone. A changed renewal date replaces the running play.
  */
 @Component
-@Order(20)
+@Order(30)
 public class RenewalPlanner implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(RenewalPlanner.class);
@@ -55,7 +55,9 @@ public class RenewalPlanner implements ApplicationRunner {
     this.clock = clock;
   }
 
-  /** At start-up, after the demo book (an {@code ApplicationRunner} of order 10) is loaded. */
+  /**
+   * At start-up, after the demo book (order 10) and a command-line import (order 20) are loaded.
+   */
   @Override
   public void run(ApplicationArguments args) {
     if (properties.renewal().planOnStartup()) {
