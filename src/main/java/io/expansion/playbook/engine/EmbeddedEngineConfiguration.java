@@ -19,9 +19,10 @@ public class EmbeddedEngineConfiguration {
   static final String ENGINE_BEAN = "embeddedZeebeEngine";
 
   @Bean(name = ENGINE_BEAN, initMethod = "start", destroyMethod = "close")
-  EmbeddedZeebeEngine embeddedZeebeEngine(Environment environment) {
+  EmbeddedZeebeEngine embeddedZeebeEngine(Environment environment, EngineProperties properties) {
     return new EmbeddedZeebeEngine(
-        environment.getRequiredProperty(EmbeddedRuntimeEnvironment.RESOLVED_PORT, Integer.class));
+        environment.getRequiredProperty(EmbeddedRuntimeEnvironment.RESOLVED_PORT, Integer.class),
+        properties.embeddedStateStore());
   }
 
   /** The client must not connect (nor workers poll) before the engine listens. */

@@ -1,5 +1,10 @@
 package io.expansion.playbook.engine;
 
+import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ConsistencyChecksSettings;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
 import io.camunda.zeebe.logstreams.log.LogAppendEntry;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.log.LogStreamWriter;
@@ -7,14 +12,23 @@ import io.camunda.zeebe.logstreams.log.WriteContext;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.StateStoreEngineFactory;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.util.Either;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,19 +45,69 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
+  /** Block cache and write buffers of the RocksDB state store (off-heap). */
+  private static final long STATE_MEMORY_LIMIT = 64L * 1024 * 1024;
+
   private final int port;
   private ZeebeTestEngine engine;
   private LogStreamWriter logWriter;
 
+  private final StateStore stateStore;
+  private Path stateDirectory;
+  private ZeebeRocksDbFactory.SharedRocksDbResources stateResources;
+
   public EmbeddedZeebeEngine(int port) {
+    this(port, StateStore.ROCKSDB);
+  }
+
+  public EmbeddedZeebeEngine(int port, StateStore stateStore) {
     this.port = port;
+    this.stateStore = stateStore;
+  }
+
+  /** Where the engine keeps its state (its processes, instances, jobs, timers, messages). */
+  public enum StateStore {
+    /**
+     * Zeebe's RocksDB store, as on a broker, in a temporary folder deleted at stop. Lookups stay
+     * cheap however many journeys wait.
+     */
+    ROCKSDB,
+    /**
+     * The test engine's own sorted maps on the heap. Every prefix scan copies the whole state, so
+     * each command costs more the more journeys wait; kept for comparison in the benchmark.
+     */
+    IN_MEMORY
+  }
+
+  private ZeebeTestEngine createEngine() {
+    if (stateStore == StateStore.IN_MEMORY) {
+      return EngineFactory.create(port);
+    }
+    try {
+      stateDirectory = Files.createTempDirectory("expansion-engine-state");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a folder for the engine's state", e);
+    }
+    RocksDbConfiguration rocksDb =
+        new RocksDbConfiguration().setMemoryLimit(STATE_MEMORY_LIMIT).setWalDisabled(true);
+    stateResources = ZeebeRocksDbFactory.SharedRocksDbResources.allocate(STATE_MEMORY_LIMIT);
+    ZeebeDb<ZbColumnFamilies> state =
+        new ZeebeRocksDbFactory<ZbColumnFamilies>(
+                rocksDb,
+                new ConsistencyChecksSettings(),
+                new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
+                SimpleMeterRegistry::new,
+                stateResources,
+                1)
+            .createDb(stateDirectory.toFile());
+    return StateStoreEngineFactory.create(port, state);
   }
 
   /** Starts the engine; fails with a clear message when the port is taken or the JVM too old. */
   public synchronized void start() {
     long started = System.nanoTime();
     try {
-      engine = EngineFactory.create(port);
+      engine = createEngine();
       engine.start();
     } catch (RuntimeException | LinkageError e) {
       throw new EngineStartException(
@@ -103,6 +167,11 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     return java.time.Instant.now().plus(timeOffset);
   }
 
+  /** The RocksDB store's folder while the engine runs on it. */
+  java.util.Optional<Path> stateDirectory() {
+    return java.util.Optional.ofNullable(stateDirectory);
+  }
+
   public String gatewayAddress() {
     return engine.getGatewayAddress();
   }
@@ -112,8 +181,25 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     if (engine != null) {
       engine.stop();
       engine = null;
+      deleteStateDirectory();
       LOG.info("Embedded Zeebe engine stopped");
     }
+  }
+
+  private void deleteStateDirectory() {
+    if (stateResources != null) {
+      stateResources.close();
+      stateResources = null;
+    }
+    if (stateDirectory == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(stateDirectory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Could not delete the engine's state folder {}: {}", stateDirectory, e.toString());
+    }
+    stateDirectory = null;
   }
 
   private static LogStream logStreamOf(ZeebeTestEngine engine) {

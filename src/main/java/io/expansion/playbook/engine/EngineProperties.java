@@ -12,13 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedPort gRPC port of the embedded engine; 0 picks a free port
  * @param modelsDir folder with the BPMN and DMN files; when absent, the copies packaged in the jar
  * @param formsDir folder with the Camunda Forms; when absent, the copies packaged in the jar
+ * @param embeddedStateStore where the embedded engine keeps its state: {@code rocksdb} (default;
+ *     Zeebe's own store, off the heap in a temporary folder) or {@code in-memory} (the test
+ *     engine's maps, slower the more journeys wait)
  */
 @ConfigurationProperties("expansion.engine")
 public record EngineProperties(
     @DefaultValue("embedded") String runtime,
     @DefaultValue("26500") int embeddedPort,
     @DefaultValue("bpmn") Path modelsDir,
-    @DefaultValue("forms") Path formsDir) {
+    @DefaultValue("forms") Path formsDir,
+    @DefaultValue("rocksdb") EmbeddedZeebeEngine.StateStore embeddedStateStore) {
 
   public static final String EMBEDDED = "embedded";
   public static final String CAMUNDA = "camunda";

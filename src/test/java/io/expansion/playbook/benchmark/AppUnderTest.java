@@ -31,6 +31,7 @@ final class AppUnderTest implements AutoCloseable {
     properties.put("server.port", 0);
     properties.put("expansion.engine.runtime", "embedded");
     properties.put("expansion.engine.embedded-port", 0);
+    properties.put("expansion.engine.embedded-state-store", options.stateStore());
     properties.put("expansion.engine.models-dir", options.modelsDir().toString());
     properties.put("expansion.demo.load-book", false);
     properties.put("spring.datasource.url", jdbcUrl(name, options));

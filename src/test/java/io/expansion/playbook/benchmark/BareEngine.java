@@ -38,9 +38,11 @@ final class BareEngine implements AutoCloseable, ThroughputDriver.Target {
   private final AtomicLong lastTouch = new AtomicLong(System.nanoTime());
   private final Set<String> types;
 
-  BareEngine(Path modelsDir, Path formsDir, JourneyShape shape, String touchType) {
+  BareEngine(BenchmarkOptions options, Path formsDir, JourneyShape shape) {
+    Path modelsDir = options.modelsDir();
+    String touchType = options.touchType();
     this.shape = shape;
-    this.engine = new EmbeddedZeebeEngine(freePort());
+    this.engine = new EmbeddedZeebeEngine(freePort(), options.stateStore());
     engine.start();
     this.client =
         CamundaClient.newClientBuilder()

@@ -227,7 +227,7 @@ final class Benchmark {
     }
     ProcessMemory before = ProcessMemory.measure();
     Path forms = options.modelsDir().toAbsolutePath().getParent().resolve("forms");
-    try (BareEngine bare = new BareEngine(options.modelsDir(), forms, shape, options.touchType())) {
+    try (BareEngine bare = new BareEngine(options, forms, shape)) {
       LOG.info("Bare engine: no-op workers for {}", bare.jobTypes());
       ThroughputDriver.run(
           bare, options.warmupJourneys(), options.window(), options.settleTimeout());

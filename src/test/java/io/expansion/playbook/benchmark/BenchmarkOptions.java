@@ -1,5 +1,6 @@
 package io.expansion.playbook.benchmark;
 
+import io.expansion.playbook.engine.EmbeddedZeebeEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,6 +20,8 @@ import java.util.Properties;
  * @param telcoBook the Telco CSV (the demo book when absent)
  * @param touchType the job type whose completion is the bare engine's "touch"
  * @param database {@code mem} (default) or {@code file} (H2 under the output folder)
+ * @param stateStore the embedded engine's state store for the app and the bare engine alike: {@code
+ *     rocksdb} (default, as the app runs) or {@code in-memory} (the test engine's maps)
  * @param out output folder for results.csv, results.json and results.png
  */
 record BenchmarkOptions(
@@ -34,6 +37,7 @@ record BenchmarkOptions(
     Path modelsDir,
     String touchType,
     String database,
+    EmbeddedZeebeEngine.StateStore stateStore,
     long seed,
     boolean smoke,
     Path out) {
@@ -64,9 +68,20 @@ record BenchmarkOptions(
         Path.of(p.getProperty("bench.models-dir", "bpmn")),
         p.getProperty("bench.touch-type", "send-touch"),
         p.getProperty("bench.database", "mem"),
+        stateStore(p.getProperty("bench.state-store", "rocksdb")),
         Long.parseLong(p.getProperty("bench.seed", "42")),
         smoke,
         Path.of(p.getProperty("bench.out", "target/benchmark")));
+  }
+
+  private static EmbeddedZeebeEngine.StateStore stateStore(String name) {
+    for (EmbeddedZeebeEngine.StateStore store : EmbeddedZeebeEngine.StateStore.values()) {
+      if (store.name().replace('_', '-').equalsIgnoreCase(name)) {
+        return store;
+      }
+    }
+    throw new IllegalArgumentException(
+        "bench.state-store must be rocksdb or in-memory, not '" + name + "'");
   }
 
   /** The defaults, as documented; {@code smoke} for the quick mode. */
@@ -90,6 +105,7 @@ record BenchmarkOptions(
         modelsDir,
         touchType,
         database,
+        stateStore,
         seed,
         smoke,
         dir);

@@ -203,6 +203,7 @@ final class ResultWriter {
     p.put("rate", Double.toString(o.rate()));
     p.put("latencyWindow", o.latencyWindow().toString());
     p.put("database", o.database());
+    p.put("stateStore", o.stateStore().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     p.put("seed", Long.toString(o.seed()));
     p.put("smoke", Boolean.toString(o.smoke()));
     return p;
