@@ -89,7 +89,6 @@ public class HealthHistory {
         > 0;
   }
 
-  /** The account's latest scoring. */
   /** The account's highest health scored at or after the moment, if any. */
   public Optional<Integer> highestSince(String accountId, OffsetDateTime since) {
     return jdbc.sql("SELECT MAX(health) FROM health_scores WHERE account_id = ? AND scored_at >= ?")
@@ -98,6 +97,7 @@ public class HealthHistory {
         .optional();
   }
 
+  /** The account's latest scoring. */
   public Optional<HealthScore> latest(String accountId) {
     return forAccount(accountId, 1).stream().findFirst();
   }

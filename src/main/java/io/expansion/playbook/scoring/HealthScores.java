@@ -9,11 +9,14 @@ import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.scoring.HealthHistory.HealthScore;
 import io.expansion.playbook.signals.Signals;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,6 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class HealthScores {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  /** The trigger of a journey's scoring step. */
+  static final String JOURNEY_TRIGGER = "journey";
+
+  /** How old the latest scoring may be for a journey step to rely on it when nothing changed. */
+  static final Duration UNCHANGED_WITHIN = Duration.ofMinutes(10);
 
   private final Accounts accounts;
   private final Signals signals;
@@ -110,6 +119,27 @@ public class HealthScores {
    */
   @Transactional
   public Rescored rescore(String accountId, String trigger, String journeyId, String businessKey) {
+    return rescore(accountId, trigger, journeyId, businessKey, false);
+  }
+
+  /**
+   * A journey's scoring step: like {@link #rescore(String, String, String, String)}, except when
+   * nothing changed since the account's latest scoring of the last {@link #UNCHANGED_WITHIN} (the
+   * usual case: the signal that started or woke the journey rescored the account a moment ago).
+   * Then it stores no second history row, leaves the account as it is and publishes nothing; the
+   * journey's decision row names the scoring it relied on.
+   */
+  @Transactional
+  public Rescored rescoreForJourney(String accountId, String journeyId, String businessKey) {
+    return rescore(accountId, JOURNEY_TRIGGER, journeyId, businessKey, true);
+  }
+
+  private Rescored rescore(
+      String accountId,
+      String trigger,
+      String journeyId,
+      String businessKey,
+      boolean keepUnchanged) {
     Account account =
         accounts
             .findById(accountId)
@@ -118,9 +148,24 @@ public class HealthScores {
     AccountSnapshot snapshot = snapshot(account, now);
     HealthModel.Result health = score(snapshot, registry.active());
     AccountScores scores = ScoringModel.score(snapshot, health);
-    Integer previous = history.latest(accountId).map(HealthScore::health).orElse(account.health());
+    Optional<HealthScore> latest = history.latest(accountId);
+    Integer previous = latest.map(HealthScore::health).orElse(account.health());
     if (businessKey != null && history.exists(businessKey)) {
       return new Rescored(scores, health, previous, false);
+    }
+    if (keepUnchanged
+        && latest.isPresent()
+        && unchanged(latest.get(), account, scores, health, now)) {
+      HealthScore kept = latest.get();
+      recordDecision(
+          account,
+          scores,
+          health,
+          kept.previousHealth(),
+          trigger + " (unchanged since health score #" + kept.id() + ", " + kept.trigger() + ")",
+          journeyId,
+          businessKey);
+      return new Rescored(scores, health, kept.previousHealth(), false);
     }
     accounts.updateScores(
         accountId,
@@ -228,6 +273,31 @@ public class HealthScores {
     } catch (JsonProcessingException e) {
       return Map.of();
     }
+  }
+
+  /**
+   * Whether a fresh scoring says nothing the latest one did not: same model, stage, health and
+   * points per factor, the account's stored scores equal, and recent enough that the drop and
+   * recovery windows of the plays still see a row.
+   */
+  private static boolean unchanged(
+      HealthScore latest,
+      Account account,
+      AccountScores scores,
+      HealthModel.Result health,
+      OffsetDateTime now) {
+    Map<String, Integer> latestPoints = new LinkedHashMap<>();
+    latest.contributions().forEach(c -> latestPoints.put(c.factor(), c.points()));
+    return latest.scoredAt().isAfter(now.minus(UNCHANGED_WITHIN))
+        && latest.modelVersion().equals(health.modelVersion())
+        && latest.stage().equals(health.stage())
+        && latest.health() == health.health()
+        && latestPoints.equals(health.points())
+        && Objects.equals(account.health(), scores.health())
+        && Objects.equals(account.valueScore(), scores.valueScore())
+        && Objects.equals(account.usageScore(), scores.usageScore())
+        && Objects.equals(account.intentScore(), scores.intentScore())
+        && Objects.equals(account.lifecycleStage(), scores.lifecycleStage());
   }
 
   private void recordDecision(

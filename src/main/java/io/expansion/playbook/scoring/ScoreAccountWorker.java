@@ -7,14 +7,14 @@ import io.expansion.playbook.journeys.JourneyService;
 import org.springframework.stereotype.Component;
 
 /**
- * segment: rescores the account (the inputs of {@code segmentation.dmn}) through {@link
- * HealthScores}, once per journey loop.
+ * segment: scores the account (the inputs of {@code segmentation.dmn}) through {@link
+ * HealthScores}, once per journey loop; relies on the scoring its signal just stored when nothing
+ * changed since.
  */
 @Component
 public class ScoreAccountWorker {
 
   static final String TYPE = "score-account";
-  static final String TRIGGER = "journey";
 
   private final HealthScores healthScores;
   private final JourneyService journeys;
@@ -35,7 +35,7 @@ public class ScoreAccountWorker {
       @Variable Integer loop) {
     journeys.reached(job);
     HealthScores.Rescored rescored =
-        healthScores.rescore(accountId, TRIGGER, journeyId, journeyId + ":" + loop + ":scoring");
+        healthScores.rescoreForJourney(accountId, journeyId, journeyId + ":" + loop + ":scoring");
     return new Output(rescored.scores());
   }
 }
