@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +50,9 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
   private static final long STATE_MEMORY_LIMIT = 64L * 1024 * 1024;
 
   private final int port;
+  private final StateStore stateStore;
   private ZeebeTestEngine engine;
   private LogStreamWriter logWriter;
-
-  private final StateStore stateStore;
   private Path stateDirectory;
   private ZeebeRocksDbFactory.SharedRocksDbResources stateResources;
 
@@ -110,6 +110,7 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
       engine = createEngine();
       engine.start();
     } catch (RuntimeException | LinkageError e) {
+      deleteStateDirectory();
       throw new EngineStartException(
           "The embedded Zeebe engine could not start on port "
               + port
@@ -168,8 +169,8 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
   }
 
   /** The RocksDB store's folder while the engine runs on it. */
-  java.util.Optional<Path> stateDirectory() {
-    return java.util.Optional.ofNullable(stateDirectory);
+  Optional<Path> stateDirectory() {
+    return Optional.ofNullable(stateDirectory);
   }
 
   public String gatewayAddress() {
