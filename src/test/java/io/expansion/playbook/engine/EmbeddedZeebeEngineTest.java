@@ -95,44 +95,39 @@ class EmbeddedZeebeEngineTest {
       }
       // every instance now waits at the receive task; each message ends its own instance on the
       // path its score chose, and only that one
-      for (int i = 0; i < WAITING; i += 2) {
-        client
-            .newPublishMessageCommand()
-            .messageName("engine-check-signal")
-            .correlationKey("ACC-" + i)
-            .send()
-            .join();
-      }
-      Awaitility.await()
-          .pollInSameThread()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                long hot = countCompleted(engine, "End_Hot");
-                long cold = countCompleted(engine, "End_Cold");
-                assertThat(hot).isEqualTo(WAITING / 2);
-                assertThat(cold).isZero();
-              });
-      for (int i = 1; i < WAITING; i += 2) {
-        client
-            .newPublishMessageCommand()
-            .messageName("engine-check-signal")
-            .correlationKey("ACC-" + i)
-            .send()
-            .join();
-      }
-      Awaitility.await()
-          .pollInSameThread()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> assertThat(countCompleted(engine, "End_Cold")).isEqualTo(WAITING / 2));
-      assertThat(countCompleted(engine, "End_Hot")).isEqualTo(WAITING / 2);
+      signalEveryOther(client, 0);
+      awaitEnded(engine, WAITING / 2, 0);
+      signalEveryOther(client, 1);
+      awaitEnded(engine, WAITING / 2, WAITING / 2);
     } finally {
       engine.close();
     }
     if (stateDirectory != null) {
       assertThat(stateDirectory).doesNotExist();
     }
+  }
+
+  /** Publishes the signal for every other waiting instance, starting with {@code first}. */
+  private static void signalEveryOther(CamundaClient client, int first) {
+    for (int i = first; i < WAITING; i += 2) {
+      client
+          .newPublishMessageCommand()
+          .messageName("engine-check-signal")
+          .correlationKey("ACC-" + i)
+          .send()
+          .join();
+    }
+  }
+
+  private static void awaitEnded(EmbeddedZeebeEngine engine, long hot, long cold) {
+    Awaitility.await()
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(countCompleted(engine, "End_Hot")).isEqualTo(hot);
+              assertThat(countCompleted(engine, "End_Cold")).isEqualTo(cold);
+            });
   }
 
   private static long countCompleted(EmbeddedZeebeEngine engine, String elementId) {
