@@ -70,19 +70,31 @@ public class RenewalPlanner implements ApplicationRunner {
   public int planDue() {
     LocalDate today = LocalDate.now(clock);
     int started = 0;
+    int failed = 0;
     for (String accountId :
         accounts.idsRenewingBetween(
             today.plusDays(1),
             today.plusDays(properties.renewal().horizonDays()),
             properties.renewal().batchSize())) {
       Account account = accounts.findById(accountId).orElseThrow();
-      if (plannedFor(accountId, account.renewalDate()).isEmpty()
-          && start(account, account.renewalDate(), "renewal-" + account.renewalDate())) {
-        started++;
+      try {
+        if (plannedFor(accountId, account.renewalDate()).isEmpty()
+            && start(account, account.renewalDate(), "renewal-" + account.renewalDate())) {
+          started++;
+        }
+      } catch (RuntimeException e) {
+        // one play the engine did not start (e.g. a timed-out request) must not stop the others
+        // or the app; its journey row is removed, so the next planning run starts it
+        failed++;
+        LOG.warn("Could not start the renewal play of {}: {}", accountId, e.toString());
       }
     }
-    if (started > 0) {
-      LOG.info("Planned {} renewal plays for renewals within {} days", started, horizon());
+    if (started > 0 || failed > 0) {
+      LOG.info(
+          "Planned {} renewal plays for renewals within {} days ({} failed, retried next run)",
+          started,
+          horizon(),
+          failed);
     }
     return started;
   }
