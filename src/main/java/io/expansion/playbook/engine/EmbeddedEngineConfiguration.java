@@ -22,7 +22,8 @@ public class EmbeddedEngineConfiguration {
   EmbeddedZeebeEngine embeddedZeebeEngine(Environment environment, EngineProperties properties) {
     return new EmbeddedZeebeEngine(
         environment.getRequiredProperty(EmbeddedRuntimeEnvironment.RESOLVED_PORT, Integer.class),
-        properties.embeddedStateStore());
+        properties.embeddedStateStore(),
+        properties.embeddedRecordStream());
   }
 
   /** The client must not connect (nor workers poll) before the engine listens. */

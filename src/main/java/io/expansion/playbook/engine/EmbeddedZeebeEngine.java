@@ -51,18 +51,27 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
 
   private final int port;
   private final StateStore stateStore;
+  private final boolean recordStream;
   private ZeebeTestEngine engine;
+  private LogStream log;
+  private SegmentedLogStorage logStorage;
   private LogStreamWriter logWriter;
   private Path stateDirectory;
   private ZeebeRocksDbFactory.SharedRocksDbResources stateResources;
 
   public EmbeddedZeebeEngine(int port) {
-    this(port, StateStore.ROCKSDB);
+    this(port, StateStore.ROCKSDB, true);
   }
 
-  public EmbeddedZeebeEngine(int port, StateStore stateStore) {
+  /**
+   * @param recordStream whether {@link #recordStream()} works (tests): the engine's record stream
+   *     then reads the log from the start and copies every record onto the heap. The running app
+   *     goes without, so its log keeps only what the engine has not processed yet.
+   */
+  public EmbeddedZeebeEngine(int port, StateStore stateStore, boolean recordStream) {
     this.port = port;
     this.stateStore = stateStore;
+    this.recordStream = recordStream;
   }
 
   /** Where the engine keeps its state (its processes, instances, jobs, timers, messages). */
@@ -83,8 +92,9 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     if (stateStore == StateStore.IN_MEMORY) {
       return EngineFactory.create(port);
     }
+    StaleStateFolders.clean();
     try {
-      stateDirectory = Files.createTempDirectory("expansion-engine-state");
+      stateDirectory = Files.createTempDirectory(StaleStateFolders.prefixForThisProcess());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create a folder for the engine's state", e);
     }
@@ -100,7 +110,8 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
                 stateResources,
                 1)
             .createDb(stateDirectory.toFile());
-    return StateStoreEngineFactory.create(port, state);
+    logStorage = new SegmentedLogStorage();
+    return StateStoreEngineFactory.create(port, state, logStorage, recordStream);
   }
 
   /** Starts the engine; fails with a clear message when the port is taken or the JVM too old. */
@@ -121,7 +132,8 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
               + "). Is the port in use? Set expansion.engine.embedded-port to another port, or 0.",
           e);
     }
-    logWriter = logStreamOf(engine).newLogStreamWriter();
+    log = logStreamOf(engine);
+    logWriter = log.newLogStreamWriter();
     LOG.info(
         "Embedded Zeebe engine started on {} in {} ms",
         engine.getGatewayAddress(),
@@ -152,9 +164,23 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     }
   }
 
-  /** The engine's record stream; every call copies new records into memory, so tests only. */
+  /**
+   * The engine's record stream from the start; every call copies new records into memory, so tests
+   * only. Fails unless the engine was created with {@code recordStream}.
+   */
   public RecordStreamSource recordStream() {
     return engine.getRecordStreamSource();
+  }
+
+  /** Opens a reader of the records written from now on; close it when done (see RecordTap). */
+  public RecordTap openRecordTap() {
+    return new RecordTap(log, 1);
+  }
+
+  /** How much of the log is held and how much released; empty on the in-memory state store. */
+  public Optional<SegmentedLogStorage.Usage> logUsage() {
+    SegmentedLogStorage storage = logStorage;
+    return storage == null ? Optional.empty() : Optional.of(storage.usage());
   }
 
   /** Moves the engine clock forward (tests only: the offset is permanent). */

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedStateStore where the embedded engine keeps its state: {@code rocksdb} (default;
  *     Zeebe's own store, off the heap in a temporary folder) or {@code in-memory} (the test
  *     engine's maps, slower the more journeys wait)
+ * @param embeddedRecordStream whether the embedded engine's record stream can be read from the
+ *     start (tests asserting on records); off in the app, whose engine log then releases what the
+ *     engine has processed, so the heap stays flat
  */
 @ConfigurationProperties("expansion.engine")
 public record EngineProperties(
@@ -22,7 +25,8 @@ public record EngineProperties(
     @DefaultValue("26500") int embeddedPort,
     @DefaultValue("bpmn") Path modelsDir,
     @DefaultValue("forms") Path formsDir,
-    @DefaultValue("rocksdb") EmbeddedZeebeEngine.StateStore embeddedStateStore) {
+    @DefaultValue("rocksdb") EmbeddedZeebeEngine.StateStore embeddedStateStore,
+    @DefaultValue("false") boolean embeddedRecordStream) {
 
   public static final String EMBEDDED = "embedded";
   public static final String CAMUNDA = "camunda";

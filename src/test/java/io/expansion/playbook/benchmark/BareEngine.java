@@ -42,7 +42,7 @@ final class BareEngine implements AutoCloseable, ThroughputDriver.Target {
     Path modelsDir = options.modelsDir();
     String touchType = options.touchType();
     this.shape = shape;
-    this.engine = new EmbeddedZeebeEngine(freePort(), options.stateStore());
+    this.engine = new EmbeddedZeebeEngine(freePort(), options.stateStore(), false);
     engine.start();
     this.client =
         CamundaClient.newClientBuilder()

@@ -1,8 +1,10 @@
 package io.expansion.playbook.benchmark;
 
+import io.camunda.zeebe.protocol.record.Record;
 import io.expansion.playbook.benchmark.BenchmarkResults.Bare;
 import io.expansion.playbook.benchmark.BenchmarkResults.Book;
 import io.expansion.playbook.benchmark.BenchmarkResults.Latency;
+import io.expansion.playbook.engine.RecordTap;
 import io.expansion.playbook.journeys.ExpansionJourney;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,9 +95,14 @@ final class Benchmark {
       SignalFeed feed = new SignalFeed(app.baseUri());
       AppTarget target = new AppTarget(feed, probe, eligible.iterator());
       LOG.info("Book {}: warm-up with {} journeys", book, warmup);
-      ThroughputDriver.run(target, warmup, options.window(), options.settleTimeout());
       if (shape == null) {
-        shape = captureShape(app, probe, target.startedJourneys());
+        // A tap reads the warm-up's records; closed right after, so the log releases them again.
+        try (RecordTap tap = app.engine().openRecordTap()) {
+          ThroughputDriver.run(target, warmup, options.window(), options.settleTimeout());
+          shape = captureShape(app, probe, tap.records(), target.startedJourneys());
+        }
+      } else {
+        ThroughputDriver.run(target, warmup, options.window(), options.settleTimeout());
       }
       ProcessMemory beforeThroughput = ProcessMemory.measure();
       List<Double> automated = new ArrayList<>();
@@ -198,7 +205,8 @@ final class Benchmark {
     }
   }
 
-  private JourneyShape captureShape(AppUnderTest app, ActionProbe probe, List<String> journeys) {
+  private JourneyShape captureShape(
+      AppUnderTest app, ActionProbe probe, List<Record<?>> records, List<String> journeys) {
     for (String journey : journeys) {
       ActionProbe.Action action = probe.firstAction(journey);
       if (action != null && action.automatedTouch()) {
@@ -210,7 +218,7 @@ final class Benchmark {
                 .optional()
                 .orElse(null);
         if (key != null) {
-          JourneyShape captured = JourneyShape.capture(app.engine(), key);
+          JourneyShape captured = JourneyShape.capture(records, key);
           LOG.info(
               "Recorded the shape of journey {}: outputs of {}", journey, captured.capturedTypes());
           return captured;

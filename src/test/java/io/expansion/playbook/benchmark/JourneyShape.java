@@ -11,7 +11,6 @@ import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceCreationIntent;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceCreationRecordValue;
-import io.expansion.playbook.engine.EmbeddedZeebeEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,11 +53,11 @@ record JourneyShape(
     return types;
   }
 
-  /** Reads the instance's creation and completed jobs from the app engine's record stream. */
-  static JourneyShape capture(EmbeddedZeebeEngine engine, long processInstanceKey) {
+  /** Reads the instance's creation and completed jobs from records of the app's engine. */
+  static JourneyShape capture(List<Record<?>> records, long processInstanceKey) {
     Map<String, Object> start = Map.of();
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
-    for (Record<?> record : engine.recordStream().getRecords()) {
+    for (Record<?> record : records) {
       if (record.getRecordType() != RecordType.EVENT) {
         continue;
       }

@@ -48,7 +48,7 @@ class EmbeddedZeebeEngineTest {
   @ParameterizedTest
   @EnumSource(EmbeddedZeebeEngine.StateStore.class)
   void runsWaitingInstancesToTheirEnd(EmbeddedZeebeEngine.StateStore store) throws IOException {
-    EmbeddedZeebeEngine engine = new EmbeddedZeebeEngine(freePort(), store);
+    EmbeddedZeebeEngine engine = new EmbeddedZeebeEngine(freePort(), store, true);
     engine.start();
     Path stateDirectory = engine.stateDirectory().orElse(null);
     if (store == EmbeddedZeebeEngine.StateStore.ROCKSDB) {

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
       "spring.datasource.url=jdbc:h2:mem:journeys;DB_CLOSE_DELAY=-1",
       "expansion.engine.embedded-port=0",
       "expansion.demo.load-book=false",
-      "expansion.plays.renewal.plan-on-startup=false"
+      "expansion.plays.renewal.plan-on-startup=false",
+      "expansion.engine.embedded-record-stream=true"
     })
 public abstract class JourneyTestBase {
 

@@ -9,6 +9,8 @@ import io.camunda.zeebe.engine.EngineConfiguration;
 import io.camunda.zeebe.engine.processing.EngineProcessors;
 import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
 import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.storage.LogStorage;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.ActorScheduler;
@@ -26,25 +28,49 @@ import java.util.List;
  * <p>{@link EngineFactory} always gives the engine its in-memory state store, whose transactions
  * copy the whole state on every prefix scan, so each command costs more the more instances wait.
  * The embedded runtime passes Zeebe's RocksDB store instead (the one a broker uses). Everything
- * else (in-memory log, gRPC gateway, job streaming, clock) is the test engine's own, wired the same
- * way. This class lives in the engine's package only because those parts are package-private.
+ * else (gRPC gateway, job streaming, clock) is the test engine's own, wired the same way; the log
+ * storage is the caller's too (the embedded runtime's releases what every reader has passed). This
+ * class lives in the engine's package only because those parts are package-private.
  */
 public final class StateStoreEngineFactory {
 
   private static final int PARTITION = 1;
 
+  private static final RecordStreamSource NO_RECORD_STREAM =
+      () -> {
+        throw new IllegalStateException(
+            "The embedded engine was started without a record stream: its log releases what the"
+                + " engine has processed. Start it with expansion.engine.embedded-record-stream=true"
+                + " (tests) to read every record.");
+      };
+
   private StateStoreEngineFactory() {}
 
   /**
-   * Creates (does not start) an engine listening on {@code port} and keeping its state in {@code
-   * state}; stopping the engine closes the store.
+   * The monitor behind {@code waitForIdleState}; it registers with the test engine's own storage
+   * type, so it gets an empty one and listens to the real log's commits instead.
    */
-  public static ZeebeTestEngine create(int port, ZeebeDb<ZbColumnFamilies> state) {
+  private static EngineStateMonitor stateMonitor(LogStorage storage, StreamProcessor processor) {
+    EngineStateMonitor monitor = new EngineStateMonitor(new InMemoryLogStorage(), processor);
+    storage.addCommitListener(monitor);
+    return monitor;
+  }
+
+  /**
+   * Creates (does not start) an engine listening on {@code port}, keeping its state in {@code
+   * state} and its log in {@code storage}; stopping the engine closes the store.
+   *
+   * @param recordStream whether the engine's record stream (tests' {@code BpmnAssert}, the
+   *     project's {@code EngineRecords}) reads the log from the start: it is then one more reader
+   *     the storage keeps records for, and it copies every record it reads onto the heap. Without
+   *     it, {@link ZeebeTestEngine#getRecordStreamSource()} fails with a message that says so.
+   */
+  public static ZeebeTestEngine create(
+      int port, ZeebeDb<ZbColumnFamilies> state, LogStorage storage, boolean recordStream) {
     ControlledActorClock clock = new ControlledActorClock();
     ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
 
-    InMemoryLogStorage storage = new InMemoryLogStorage();
     LogStream log =
         LogStream.builder()
             .withPartitionId(PARTITION)
@@ -96,8 +122,10 @@ public final class StateStoreEngineFactory {
         state,
         log,
         scheduler,
-        new RecordStreamSourceImpl(log.newLogStreamReader(), PARTITION),
+        recordStream
+            ? new RecordStreamSourceImpl(log.newLogStreamReader(), PARTITION)
+            : NO_RECORD_STREAM,
         clock,
-        new EngineStateMonitor(storage, processor));
+        stateMonitor(storage, processor));
   }
 }
