@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -74,6 +75,12 @@ class SignalController {
       throw ApiException.badRequest("Request body is required");
     }
     return signals.accept(request);
+  }
+
+  /** A signal and where it went: {@code QUEUED} until the queue has routed it to a journey. */
+  @GetMapping("/api/signals/{id}")
+  Accepted get(@PathVariable long id) {
+    return signals.find(id).orElseThrow(() -> ApiException.notFound("Unknown signal " + id));
   }
 
   @PostMapping(value = "/api/signals/batch", consumes = "application/json")

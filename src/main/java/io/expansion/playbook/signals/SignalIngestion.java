@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Batch and CSV ingestion: every item goes through {@link SignalService#accept} on its own, so each
- * is validated, stored once per idempotency key and routed exactly like a single signal; a rejected
- * item stores nothing and does not stop the others.
+ * is validated, stored once per idempotency key and queued exactly like a single signal; a rejected
+ * item stores nothing and does not stop the others. Items beyond the backlog's bound are {@code
+ * throttled} (not stored; send them again later).
  */
 @Service
 public class SignalIngestion {
@@ -31,24 +32,34 @@ public class SignalIngestion {
     public static final String ACCEPTED = "accepted";
     public static final String DUPLICATE = "duplicate";
     public static final String REJECTED = "rejected";
+
+    /** Not stored because the backlog was full: send this item again later. */
+    public static final String THROTTLED = "throttled";
   }
 
   /** Outcome of a batch or CSV upload, item by item. */
   public record BatchResult(
-      int received, int accepted, int duplicates, int rejected, List<ItemResult> items) {
+      int received,
+      int accepted,
+      int duplicates,
+      int rejected,
+      int throttled,
+      List<ItemResult> items) {
 
     static BatchResult of(List<ItemResult> items) {
       int accepted = 0;
       int duplicates = 0;
       int rejected = 0;
+      int throttled = 0;
       for (ItemResult item : items) {
         switch (item.status()) {
           case ItemResult.ACCEPTED -> accepted++;
           case ItemResult.DUPLICATE -> duplicates++;
+          case ItemResult.THROTTLED -> throttled++;
           default -> rejected++;
         }
       }
-      return new BatchResult(items.size(), accepted, duplicates, rejected, items);
+      return new BatchResult(items.size(), accepted, duplicates, rejected, throttled, items);
     }
   }
 
@@ -119,16 +130,23 @@ public class SignalIngestion {
           a.routing(),
           a.journeyId(),
           null);
+    } catch (SignalBacklogFullException e) {
+      return refused(ItemResult.THROTTLED, index, line, request, e.getMessage());
     } catch (ApiException e) {
       return rejected(index, line, request, e.getMessage());
     }
   }
 
   private static ItemResult rejected(int index, Long line, SignalRequest request, String reason) {
+    return refused(ItemResult.REJECTED, index, line, request, reason);
+  }
+
+  private static ItemResult refused(
+      String status, int index, Long line, SignalRequest request, String reason) {
     return new ItemResult(
         index,
         line,
-        ItemResult.REJECTED,
+        status,
         null,
         request == null ? null : request.accountId(),
         request == null ? null : request.type(),

@@ -2,23 +2,22 @@ package io.expansion.playbook.signals;
 
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
-import io.expansion.playbook.journeys.JourneyService;
 import io.expansion.playbook.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Validates (against the {@link SignalType} catalog), stores (once per idempotency key) and routes
- * signals to journeys. A {@code renewal_date_changed} signal also moves the account's renewal date,
- * in the transaction that stores the signal.
+ * Validates (against the {@link SignalType} catalog), stores (once per idempotency key) and queues
+ * signals for the {@link SignalQueue}, which routes them to journeys. A {@code
+ * renewal_date_changed} signal also moves the account's renewal date, in the transaction that
+ * stores the signal.
  */
 @Service
 public class SignalService {
@@ -44,31 +43,33 @@ public class SignalService {
 
   private final Signals signals;
   private final Accounts accounts;
-  private final JourneyService journeys;
+  private final SignalQueue queue;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final ApplicationEventPublisher events;
 
   public SignalService(
       Signals signals,
       Accounts accounts,
-      JourneyService journeys,
+      SignalQueue queue,
       TransactionTemplate transactions,
-      Clock clock,
-      ApplicationEventPublisher events) {
-    this.events = events;
+      Clock clock) {
     this.signals = signals;
     this.accounts = accounts;
-    this.journeys = journeys;
+    this.queue = queue;
     this.transactions = transactions;
     this.clock = clock;
   }
 
+  /** Routing of a signal stored and waiting in the {@link SignalQueue}. */
+  public static final String QUEUED = "QUEUED";
+
   /**
-   * Validates, stores and routes one signal; a resent idempotency key returns the stored signal.
+   * Validates, stores and queues one signal for routing; a resent idempotency key returns the
+   * stored signal (with its routing so far). The signal reaches its journey shortly after, in order
+   * with the account's other signals; {@link #find} shows where it went.
    *
-   * @throws ApiException 400 for an invalid signal, 404 for an unknown account, 503 when the engine
-   *     does not take it (nothing is stored then)
+   * @throws ApiException 400 for an invalid signal, 404 for an unknown account
+   * @throws SignalBacklogFullException 429 when the backlog is at its bound (nothing is stored)
    */
   public Accepted accept(SignalRequest request) {
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -91,35 +92,37 @@ public class SignalService {
             .orElseThrow(
                 () -> ApiException.notFound("Unknown account '" + request.accountId() + "'"));
     OffsetDateTime occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+    queue.reserve();
     Stored stored;
     try {
       stored =
           transactions.execute(
               tx -> store(account, type, occurredAt, now, attributes, request.idempotencyKey()));
+      queue.enqueue(stored.id(), account.id());
     } catch (DuplicateKeyException concurrentResend) {
       return duplicate(signals.byIdempotencyKey(request.idempotencyKey()).orElseThrow());
+    } finally {
+      queue.unreserve();
     }
-    Map<String, Object> signal = new LinkedHashMap<>();
-    signal.put("id", stored.id());
-    signal.put("type", type.code());
-    signal.put("occurredAt", occurredAt.toString());
-    signal.put("attributes", attributes);
-    JourneyService.Routing routing;
-    try {
-      events.publishEvent(
-          new SignalStored(stored.id(), account.id(), type.code(), occurredAt, attributes));
-      routing = journeys.route(account.id(), account.ownerCsm(), stored.id(), signal);
-    } catch (RuntimeException e) {
-      transactions.executeWithoutResult(tx -> undo(account, type, stored));
-      throw ApiException.unavailable(
-          "The process engine did not take the signal, nothing was stored: " + e.getMessage());
-    }
-    signals.routed(stored.id(), routing.route(), routing.journeyId());
-    return new Accepted(
-        stored.id(), account.id(), type.code(), routing.route(), routing.journeyId(), false);
+    return new Accepted(stored.id(), account.id(), type.code(), QUEUED, null, false);
   }
 
-  private record Stored(long id, LocalDate previousRenewalDate) {}
+  /** A stored signal and its routing so far ({@link #QUEUED} until its journey has it). */
+  public Optional<Accepted> find(long id) {
+    return signals
+        .byId(id)
+        .map(
+            s ->
+                new Accepted(
+                    s.id(),
+                    s.accountId(),
+                    s.type(),
+                    Signals.UNROUTED.contains(s.routing()) ? QUEUED : s.routing(),
+                    s.journeyId(),
+                    false));
+  }
+
+  private record Stored(long id) {}
 
   private Stored store(
       Account account,
@@ -130,24 +133,17 @@ public class SignalService {
       String idempotencyKey) {
     long id =
         signals.insert(account.id(), type.code(), occurredAt, now, attributes, idempotencyKey);
-    LocalDate previous = account.renewalDate();
     if (type == SignalType.RENEWAL_DATE_CHANGED) {
       accounts.updateRenewalDate(
           account.id(), LocalDate.parse(attributes.get("renewalDate").toString()));
     }
-    return new Stored(id, previous);
-  }
-
-  private void undo(Account account, SignalType type, Stored stored) {
-    signals.delete(stored.id());
-    if (type == SignalType.RENEWAL_DATE_CHANGED) {
-      accounts.updateRenewalDate(account.id(), stored.previousRenewalDate());
-    }
+    return new Stored(id);
   }
 
   private static Accepted duplicate(Signal signal) {
+    String routing = Signals.UNROUTED.contains(signal.routing()) ? QUEUED : signal.routing();
     return new Accepted(
-        signal.id(), signal.accountId(), signal.type(), signal.routing(), signal.journeyId(), true);
+        signal.id(), signal.accountId(), signal.type(), routing, signal.journeyId(), true);
   }
 
   private static SignalType validateEnvelope(SignalRequest request, OffsetDateTime now) {

@@ -42,7 +42,7 @@ public class Signals {
             """
             INSERT INTO signals (account_id, type, occurred_at, received_at, attributes,
                                  idempotency_key, routing)
-            VALUES (:account, :type, :occurred, :received, :attributes, :key, 'RECEIVED')
+            VALUES (:account, :type, :occurred, :received, :attributes, :key, 'QUEUED')
             """)
         .param("account", accountId)
         .param("type", type)
@@ -54,14 +54,34 @@ public class Signals {
     return key.getKey().longValue();
   }
 
-  void routed(long id, String routing, String journeyId) {
-    jdbc.sql("UPDATE signals SET routing = ?, journey_id = ? WHERE id = ?")
-        .params(routing, journeyId, id)
-        .update();
+  /** Routing of a signal the queue has not routed yet ({@code RECEIVED}: earlier versions). */
+  static final List<String> UNROUTED = List.of("QUEUED", "RECEIVED");
+
+  /** Records where the signal went; false when it was no longer queued. */
+  boolean routed(long id, String routing, String journeyId, OffsetDateTime at) {
+    return jdbc.sql(
+                "UPDATE signals SET routing = ?, journey_id = ?, routed_at = ? WHERE id = ?"
+                    + " AND routing IN ('QUEUED', 'RECEIVED')")
+            .params(routing, journeyId, at, id)
+            .update()
+        == 1;
   }
 
-  void delete(long id) {
-    jdbc.sql("DELETE FROM signals WHERE id = ?").param(id).update();
+  /** Signals stored and not routed yet, oldest first: the queue's durable backlog. */
+  List<Signal> unrouted() {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM signals WHERE routing IN ('QUEUED', 'RECEIVED') ORDER BY id")
+        .query(this::map)
+        .list();
+  }
+
+  Optional<Signal> byId(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM signals WHERE id = ?")
+        .param(id)
+        .query(this::map)
+        .optional();
   }
 
   Optional<Signal> byIdempotencyKey(String key) {

@@ -45,7 +45,17 @@ class ExpansionLoopApiTest extends JourneyTestBase {
     assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     JsonNode accepted = json.readTree(posted.getBody());
     assertThat(accepted.path("id").asLong()).isPositive();
-    assertThat(accepted.path("routing").asText()).isEqualTo("STARTED_JOURNEY");
+    assertThat(accepted.path("routing").asText()).isEqualTo("QUEUED");
+    String status = "/api/signals/" + accepted.path("id").asLong();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        json.readTree(http.getForObject(status, String.class))
+                            .path("routing")
+                            .asText())
+                    .isEqualTo("STARTED_JOURNEY"));
 
     JsonNode outreach = awaitHttpTask(account, "UserTask_CsmOutreach");
     ResponseEntity<String> form =

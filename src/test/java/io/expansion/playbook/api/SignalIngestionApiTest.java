@@ -92,7 +92,8 @@ class SignalIngestionApiTest extends JourneyTestBase {
     assertThat(items.get(3).path("signalId").asLong())
         .isEqualTo(items.get(0).path("signalId").asLong());
     assertThat(items.get(5).path("reason").asText()).contains("'score'", "0 to 10");
-    assertThat(items.get(0).path("routing").asText()).isEqualTo("STARTED_JOURNEY");
+    assertThat(items.get(0).path("routing").asText()).isEqualTo("QUEUED");
+    assertThat(result.path("throttled").asInt()).isZero();
 
     assertThat(count(account)).isEqualTo(2);
     assertThat(accounts.findById(account).orElseThrow().renewalDate())

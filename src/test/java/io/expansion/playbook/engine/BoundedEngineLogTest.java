@@ -110,6 +110,7 @@ class BoundedEngineLogTest {
                 .newWorker()
                 .jobType("log-check-work")
                 .handler((jobs, job) -> jobs.newCompleteCommand(job).send().join())
+                .streamEnabled(true)
                 .open()) {
       client.newDeployResourceCommand().addProcessModel(MODEL, "log-check.bpmn").send().join();
       scenario.run(engine, client);

@@ -56,21 +56,21 @@ class JourneyRestartTest {
       waitingAccount = fixtures.healthyAccount(Fixtures.allChannels(true));
       taskAccount = fixtures.healthyAccount(Fixtures.allChannels(true));
       waitingJourney =
-          signals
-              .accept(
+          journeyOf(
+              signals,
+              signals.accept(
                   new SignalService.SignalRequest(
                       waitingAccount,
                       "support_case_closed",
                       null,
                       Map.of("caseId", "CASE-1"),
-                      null))
-              .journeyId();
+                      null)));
       taskJourney =
-          signals
-              .accept(
+          journeyOf(
+              signals,
+              signals.accept(
                   new SignalService.SignalRequest(
-                      taskAccount, "intent", null, Map.of("topic", "pricing_page"), null))
-              .journeyId();
+                      taskAccount, "intent", null, Map.of("topic", "pricing_page"), null)));
       await()
           .atMost(WAIT)
           .until(
@@ -129,18 +129,31 @@ class JourneyRestartTest {
           .until(() -> accounts.findById(taskAccount).orElseThrow().planTier(), "fiber"::equals);
 
       // The journey that was waiting for a signal still takes one.
-      assertThat(
-              signals
-                  .accept(
-                      new SignalService.SignalRequest(
-                          waitingAccount, "intent", null, Map.of("topic", "pricing_page"), null))
-                  .routing())
-          .isEqualTo("DELIVERED_TO_JOURNEY");
+      long signalId =
+          signals
+              .accept(
+                  new SignalService.SignalRequest(
+                      waitingAccount, "intent", null, Map.of("topic", "pricing_page"), null))
+              .id();
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> signals.find(signalId).orElseThrow().routing(), "DELIVERED_TO_JOURNEY"::equals);
       awaitTask(tasks, waitingAccount, ExpansionJourney.CSM_OUTREACH);
     }
   }
 
   private static UserTask awaitTask(TaskService tasks, String account, String element) {
     return JourneyTestBase.awaitOpenTask(tasks, account, element, WAIT);
+  }
+
+  /** The journey the signal queue routed the signal to, once it has. */
+  private static String journeyOf(SignalService signals, SignalService.Accepted queued) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> signals.find(queued.id()).orElseThrow(),
+            a -> !SignalService.QUEUED.equals(a.routing()))
+        .journeyId();
   }
 }

@@ -61,7 +61,18 @@ public abstract class JourneyTestBase {
   }
 
   protected Accepted signal(String accountId, String type, Map<String, Object> attributes) {
-    return signals.accept(new SignalRequest(accountId, type, null, attributes, null));
+    return routed(signals.accept(new SignalRequest(accountId, type, null, attributes, null)));
+  }
+
+  /** Waits until the signal queue has routed the accepted signal; its routing and journey. */
+  protected Accepted routed(Accepted queued) {
+    return await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () -> signals.find(queued.id()).orElseThrow(),
+            a -> !SignalService.QUEUED.equals(a.routing()));
   }
 
   /** Waits until the journey's current step is the element (or it ended there). */
