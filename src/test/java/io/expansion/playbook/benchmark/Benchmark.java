@@ -6,6 +6,7 @@ import io.expansion.playbook.benchmark.BenchmarkResults.Book;
 import io.expansion.playbook.benchmark.BenchmarkResults.Latency;
 import io.expansion.playbook.engine.RecordTap;
 import io.expansion.playbook.journeys.ExpansionJourney;
+import io.expansion.playbook.signals.SignalQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ final class Benchmark {
 
   private final BenchmarkOptions options;
   private JourneyShape shape;
+  private final Map<String, SoakDriver.Result> soaks = new java.util.LinkedHashMap<>();
 
   Benchmark(BenchmarkOptions options) {
     this.options = options;
@@ -57,6 +59,7 @@ final class Benchmark {
             ResultWriter.parameters(options),
             withRatio,
             bare,
+            soaks,
             (System.nanoTime() - started) / 1e9);
     ResultWriter.write(results, options.out());
     ResultChart.write(results, options.out().resolve("results.png"));
@@ -70,7 +73,8 @@ final class Benchmark {
     ProcessMemory before = ProcessMemory.measure();
     try (AppUnderTest app = AppUnderTest.start(book, options);
         ActionProbe probe =
-            new ActionProbe(app.jdbc(), ExpansionJourney.AWAIT_SIGNAL, PROBE_POLL_MILLIS)) {
+            new ActionProbe(app.jdbc(), ExpansionJourney.AWAIT_SIGNAL, PROBE_POLL_MILLIS);
+        SignalRoutings routings = new SignalRoutings(app.jdbc())) {
       long t = System.nanoTime();
       int accounts = BookImport.telcoCsv(app).load(csv);
       double importSeconds = (System.nanoTime() - t) / 1e9;
@@ -92,7 +96,7 @@ final class Benchmark {
       int runs = options.runs();
       int warmup = Math.min(options.warmupJourneys(), eligible.size() / (runs + 1));
       int perRun = Math.min(options.journeysPerRun(), (eligible.size() - warmup) / runs);
-      SignalFeed feed = new SignalFeed(app.baseUri());
+      SignalFeed feed = new SignalFeed(app.baseUri(), routings);
       AppTarget target = new AppTarget(feed, probe, eligible.iterator());
       LOG.info("Book {}: warm-up with {} journeys", book, warmup);
       if (shape == null) {
@@ -163,6 +167,9 @@ final class Benchmark {
             fmt(w.percentile(99)));
         windows.add(w);
       }
+      if (options.soak() != null) {
+        soaks.put(book, soak(book, app, feed, probe, latencyAccounts, random));
+      }
       ProcessMemory after = ProcessMemory.measure();
       double growth =
           startedJourneys == 0
@@ -203,6 +210,50 @@ final class Benchmark {
           rssGrowth,
           Double.NaN);
     }
+  }
+
+  private SoakDriver.Result soak(
+      String book,
+      AppUnderTest app,
+      SignalFeed feed,
+      ActionProbe probe,
+      Iterator<String> accounts,
+      Random random)
+      throws java.io.IOException {
+    LOG.info("Book {}: soak of {} at {} signals/s", book, options.soak(), options.rate());
+    SignalQueue queue = app.bean(SignalQueue.class);
+    SoakDriver.Result soak =
+        SoakDriver.run(
+            feed,
+            probe,
+            accounts,
+            random,
+            options.rate(),
+            options.soak(),
+            options.soakSample(),
+            options.settleTimeout(),
+            queue::depth,
+            () -> app.engine().logUsage().map(u -> u.retainedBytes()).orElse(0L));
+    ResultWriter.writeSoak(soak, options.out().resolve("soak-" + book + ".csv"));
+    SoakChart.write(
+        "Soak, book " + book + ": " + options.rate() + " signals/s for " + options.soak(),
+        soak,
+        100,
+        options.out().resolve("soak-" + book + ".png"));
+    LOG.info(
+        "Book {}: soak: {} sent, {} journeys, {} throttled, {} errors, p50 {} p95 {} p99 {} ms,"
+            + " heap slope {} KiB/journey, max backlog {}",
+        book,
+        soak.sent(),
+        soak.journeysStarted(),
+        soak.throttled(),
+        soak.errors(),
+        fmt(soak.p50Ms()),
+        fmt(soak.p95Ms()),
+        fmt(soak.p99Ms()),
+        fmt(soak.heapSlopeKibPerJourney()),
+        soak.maxBacklog());
+    return soak;
   }
 
   private JourneyShape captureShape(

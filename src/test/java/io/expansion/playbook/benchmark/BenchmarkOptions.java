@@ -22,6 +22,10 @@ import java.util.Properties;
  * @param database {@code mem} (default) or {@code file} (H2 under the output folder)
  * @param stateStore the embedded engine's state store for the app and the bare engine alike: {@code
  *     rocksdb} (default, as the app runs) or {@code in-memory} (the test engine's maps)
+ * @param soak length of the soak after the latency windows (none when null): signals at {@code
+ *     rate} to fresh accounts, sampled every {@code soakSample}, written to {@code soak-<book>.csv}
+ *     and plotted to {@code soak-<book>.png}
+ * @param soakSample how often the soak samples memory, backlog and latency
  * @param out output folder for results.csv, results.json and results.png
  */
 record BenchmarkOptions(
@@ -40,6 +44,8 @@ record BenchmarkOptions(
     EmbeddedZeebeEngine.StateStore stateStore,
     long seed,
     boolean smoke,
+    Duration soak,
+    Duration soakSample,
     Path out) {
 
   static final String TELCO = "telco";
@@ -71,6 +77,8 @@ record BenchmarkOptions(
         stateStore(p.getProperty("bench.state-store", "rocksdb")),
         Long.parseLong(p.getProperty("bench.seed", "42")),
         smoke,
+        p.containsKey("bench.soak") ? Duration.parse(p.getProperty("bench.soak")) : null,
+        Duration.parse(p.getProperty("bench.soak-sample", smoke ? "PT1S" : "PT5S")),
         Path.of(p.getProperty("bench.out", "target/benchmark")));
   }
 
@@ -91,6 +99,28 @@ record BenchmarkOptions(
     return from(p);
   }
 
+  BenchmarkOptions withSoak(Duration length) {
+    return new BenchmarkOptions(
+        books,
+        runs,
+        warmupJourneys,
+        journeysPerRun,
+        window,
+        rate,
+        latencyWindow,
+        settleTimeout,
+        telcoBook,
+        modelsDir,
+        touchType,
+        database,
+        stateStore,
+        seed,
+        smoke,
+        length,
+        soakSample,
+        out);
+  }
+
   BenchmarkOptions withOut(Path dir) {
     return new BenchmarkOptions(
         books,
@@ -108,6 +138,8 @@ record BenchmarkOptions(
         stateStore,
         seed,
         smoke,
+        soak,
+        soakSample,
         dir);
   }
 }

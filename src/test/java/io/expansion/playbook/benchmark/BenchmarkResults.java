@@ -9,6 +9,7 @@ record BenchmarkResults(
     Map<String, String> parameters,
     List<Book> books,
     Bare bare,
+    Map<String, SoakDriver.Result> soaks,
     double totalSeconds) {
 
   /** Figures for one book. */

@@ -8,6 +8,7 @@ import io.expansion.playbook.benchmark.BenchmarkResults.Book;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class BenchmarkSmokeTest {
   @Test
   void quickModeMeasuresEverySectionAndWritesTableCsvJsonAndChart(@TempDir Path out)
       throws Exception {
-    BenchmarkOptions options = BenchmarkOptions.defaults(true).withOut(out);
+    BenchmarkOptions options =
+        BenchmarkOptions.defaults(true).withSoak(Duration.ofSeconds(3)).withOut(out);
 
     BenchmarkResults results = new Benchmark(options).run();
 
@@ -59,6 +61,18 @@ class BenchmarkSmokeTest {
     assertThat(json.path("books").get(0).path("latencyAll").path("withAction").asInt())
         .isPositive();
     assertThat(json.path("bare").path("jobTypes").size()).isGreaterThan(5);
+    SoakDriver.Result soak = results.soaks().get("300");
+    assertThat(soak.sent()).isPositive();
+    assertThat(soak.samples()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(soak.samples().getLast().heapAfterGcMib()).isPositive();
+    assertThat(soak.samples().getLast().backlog()).isZero();
+    assertThat(Files.readAllLines(out.resolve("soak-300.csv")))
+        .hasSize(soak.samples().size() + 1)
+        .first()
+        .asString()
+        .contains("heap_after_gc_mib", "backlog", "p99_ms");
+    assertThat(ImageIO.read(out.resolve("soak-300.png").toFile()).getHeight()).isEqualTo(900);
+    assertThat(json.path("soaks").path("300").path("samples").size()).isPositive();
     BufferedImage chart = ImageIO.read(out.resolve("results.png").toFile());
     assertThat(chart.getWidth()).isEqualTo(1200);
     assertThat(ResultWriter.table(results))

@@ -18,6 +18,13 @@ record ProcessMemory(double heapAfterGcMib, double rssMib) {
     return new ProcessMemory(heap / MIB, rssKib() / 1024.0);
   }
 
+  /** Like {@link #measure} with a single full GC (the soak samples every few seconds). */
+  static ProcessMemory measureOnce() {
+    System.gc();
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return new ProcessMemory(heap / MIB, rssKib() / 1024.0);
+  }
+
   /** VmRSS of this process from /proc/self/status; NaN where /proc is not available. */
   private static double rssKib() {
     try {

@@ -193,6 +193,36 @@ final class ResultWriter {
     return m;
   }
 
+  /** One line per soak sample. */
+  static void writeSoak(SoakDriver.Result soak, Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "seconds,heap_after_gc_mib,rss_mib,backlog,engine_log_mib,sent,journeys_started,"
+            + "throttled,errors,latency_samples,p50_ms,p99_ms");
+    for (SoakDriver.Sample s : soak.samples()) {
+      lines.add(
+          String.join(
+              ",",
+              f(s.seconds()),
+              f(s.heapAfterGcMib()),
+              f(s.rssMib()),
+              Integer.toString(s.backlog()),
+              f(s.logRetainedMib()),
+              Long.toString(s.sent()),
+              Long.toString(s.journeysStarted()),
+              Long.toString(s.throttled()),
+              Long.toString(s.errors()),
+              Integer.toString(s.latencySamples()),
+              f(s.p50Ms()),
+              f(s.p99Ms())));
+    }
+    Files.write(file, lines);
+  }
+
+  private static String f(double d) {
+    return Double.isNaN(d) ? "" : String.format(java.util.Locale.ROOT, "%.1f", d);
+  }
+
   static Map<String, String> parameters(BenchmarkOptions o) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("books", String.join(",", o.books()));
@@ -206,6 +236,8 @@ final class ResultWriter {
     p.put("stateStore", o.stateStore().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     p.put("seed", Long.toString(o.seed()));
     p.put("smoke", Boolean.toString(o.smoke()));
+    p.put("soak", o.soak() == null ? "" : o.soak().toString());
+    p.put("soakSample", o.soakSample().toString());
     return p;
   }
 

@@ -37,10 +37,17 @@ final class SignalFeed {
 
   static final Kind INTENT = MIX.getFirst();
 
-  /** What the app answered: where the signal went. */
+  /**
+   * What the app answered and, for a queued signal, where the queue routed it. {@code status} 429
+   * is back pressure (nothing stored), -1 no answer.
+   */
   record Accepted(int status, String routing, String journeyId) {
     boolean startedJourney() {
       return status == 202 && "STARTED_JOURNEY".equals(routing);
+    }
+
+    boolean throttled() {
+      return status == 429;
     }
   }
 
@@ -53,8 +60,11 @@ final class SignalFeed {
   private final URI signals;
   private final String runId = Long.toString(System.nanoTime(), 36);
 
-  SignalFeed(URI baseUri) {
+  private final SignalRoutings routings;
+
+  SignalFeed(URI baseUri, SignalRoutings routings) {
     this.signals = baseUri.resolve("/api/signals");
+    this.routings = routings;
   }
 
   static Kind pick(Random random) {
@@ -75,7 +85,8 @@ final class SignalFeed {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(payload(accountId, kind, sequence)))
             .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::accepted);
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenCompose(this::accepted);
   }
 
   private String payload(String accountId, Kind kind, long sequence) {
@@ -91,15 +102,21 @@ final class SignalFeed {
     }
   }
 
-  private Accepted accepted(HttpResponse<String> response) {
+  /** The answer; a queued signal completes once the queue has routed it. */
+  private CompletableFuture<Accepted> accepted(HttpResponse<String> response) {
+    JsonNode node;
     try {
-      JsonNode node = json.readTree(response.body());
-      return new Accepted(
-          response.statusCode(),
-          node.path("routing").asText(null),
-          node.path("journeyId").asText(null));
+      node = json.readTree(response.body());
     } catch (Exception e) {
-      return new Accepted(response.statusCode(), null, null);
+      return CompletableFuture.completedFuture(new Accepted(response.statusCode(), null, null));
     }
+    String routing = node.path("routing").asText(null);
+    if (response.statusCode() == 202 && "QUEUED".equals(routing)) {
+      return routings
+          .routed(node.path("id").asLong())
+          .thenApply(r -> new Accepted(202, r.routing(), r.journeyId()));
+    }
+    return CompletableFuture.completedFuture(
+        new Accepted(response.statusCode(), routing, node.path("journeyId").asText(null)));
   }
 }
