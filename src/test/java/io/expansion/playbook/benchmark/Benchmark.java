@@ -233,7 +233,8 @@ final class Benchmark {
             options.soakSample(),
             options.settleTimeout(),
             queue::depth,
-            () -> app.engine().logUsage().map(u -> u.retainedBytes()).orElse(0L));
+            () -> app.engine().logUsage().map(u -> u.retainedBytes()).orElse(0L),
+            () -> app.jdbc().sql("SELECT COUNT(*) FROM journeys").query(Long.class).single());
     ResultWriter.writeSoak(soak, options.out().resolve("soak-" + book + ".csv"));
     SoakChart.write(
         "Soak, book " + book + ": " + options.rate() + " signals/s for " + options.soak(),

@@ -198,7 +198,7 @@ final class ResultWriter {
     List<String> lines = new ArrayList<>();
     lines.add(
         "seconds,heap_after_gc_mib,rss_mib,backlog,engine_log_mib,sent,journeys_started,"
-            + "throttled,errors,latency_samples,p50_ms,p99_ms");
+            + "journeys_in_app,throttled,errors,latency_samples,p50_ms,p99_ms");
     for (SoakDriver.Sample s : soak.samples()) {
       lines.add(
           String.join(
@@ -210,6 +210,7 @@ final class ResultWriter {
               f(s.logRetainedMib()),
               Long.toString(s.sent()),
               Long.toString(s.journeysStarted()),
+              Long.toString(s.journeysInApp()),
               Long.toString(s.throttled()),
               Long.toString(s.errors()),
               Integer.toString(s.latencySamples()),

@@ -77,12 +77,13 @@ final class SoakChart {
         g,
         PW,
         PH,
-        "Signals sent and journeys started (cumulative)",
+        "Signals sent, journeys (cumulative)",
         s,
         Double.NaN,
         List.of(
             new Series("sent", new Color(0x7f7f7f), x -> x.sent()),
             new Series("journeys started", new Color(0x1f77b4), x -> x.journeysStarted()),
+            new Series("journeys in app", new Color(0x2ca02c), x -> x.journeysInApp()),
             new Series("throttled (429)", new Color(0xd62728), x -> x.throttled())));
     g.dispose();
     ImageIO.write(image, "png", file.toFile());

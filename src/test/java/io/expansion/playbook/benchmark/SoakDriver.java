@@ -38,6 +38,7 @@ final class SoakDriver {
       double logRetainedMib,
       long sent,
       long journeysStarted,
+      long journeysInApp,
       long throttled,
       long errors,
       int latencySamples,
@@ -79,7 +80,8 @@ final class SoakDriver {
       Duration sampleEvery,
       Duration settleTimeout,
       IntSupplier backlog,
-      LongSupplier logRetainedBytes) {
+      LongSupplier logRetainedBytes,
+      LongSupplier journeysInApp) {
     long count = Math.max(1, Math.round(rate * length.toMillis() / 1000.0));
     long periodNanos = (long) (1e9 / rate);
     AtomicLong started = new AtomicLong();
@@ -120,6 +122,7 @@ final class SoakDriver {
                   logRetainedBytes.getAsLong() / (1024.0 * 1024.0),
                   sent.get(),
                   started.get(),
+                  journeysInApp.getAsLong(),
                   throttled.get(),
                   errors.get(),
                   values.length,
@@ -226,13 +229,13 @@ final class SoakDriver {
     if (n < 3) {
       return Double.NaN;
     }
-    double mx = steady.stream().mapToDouble(Sample::journeysStarted).average().orElse(0);
+    double mx = steady.stream().mapToDouble(Sample::journeysInApp).average().orElse(0);
     double my = steady.stream().mapToDouble(Sample::heapAfterGcMib).average().orElse(0);
     double sxy = 0;
     double sxx = 0;
     for (Sample s : steady) {
-      sxy += (s.journeysStarted() - mx) * (s.heapAfterGcMib() - my);
-      sxx += (s.journeysStarted() - mx) * (s.journeysStarted() - mx);
+      sxy += (s.journeysInApp() - mx) * (s.heapAfterGcMib() - my);
+      sxx += (s.journeysInApp() - mx) * (s.journeysInApp() - mx);
     }
     return sxx == 0 ? Double.NaN : sxy / sxx * 1024;
   }
