@@ -90,7 +90,7 @@ final class Benchmark {
       int runs = options.runs();
       int warmup = Math.min(options.warmupJourneys(), eligible.size() / (runs + 1));
       int perRun = Math.min(options.journeysPerRun(), (eligible.size() - warmup) / runs);
-      SignalFeed feed = new SignalFeed(app.baseUri());
+      SignalFeed feed = new SignalFeed(app.baseUri(), app.integrationApiKey());
       AppTarget target = new AppTarget(feed, probe, eligible.iterator());
       LOG.info("Book {}: warm-up with {} journeys", book, warmup);
       ThroughputDriver.run(target, warmup, options.window(), options.settleTimeout());
