@@ -13,7 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Users from configuration: hashed passwords, roles, groups and API keys, or a clear refusal. */
 class UserDirectoryTest {
 
-  private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  private final PasswordEncoder encoder =
+      PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
   @Test
   void theDemoUsersHaveTheirRolesGroupsAndOneBcryptHash() {
@@ -21,8 +22,19 @@ class UserDirectoryTest {
 
     assertThat(users.usernames())
         .containsExactly(
-            "csm-01", "csm-02", "csm-03", "csm-04", "csm-05", "csm-06", "csm-07", "csm-08",
-            "manager", "leader", "ops", "privacy", "integration");
+            "csm-01",
+            "csm-02",
+            "csm-03",
+            "csm-04",
+            "csm-05",
+            "csm-06",
+            "csm-07",
+            "csm-08",
+            "manager",
+            "leader",
+            "ops",
+            "privacy",
+            "integration");
     DirectoryUser manager = users.loadUserByUsername("manager");
     assertThat(manager.getPassword()).startsWith("{bcrypt}$2a$");
     assertThat(encoder.matches("demo", manager.getPassword())).isTrue();
@@ -79,8 +91,7 @@ class UserDirectoryTest {
         .hasMessageContaining("at least one role");
     assertThatThrownBy(() -> of(user("a", null, List.of("csm"), null, null)))
         .hasMessageContaining("'password' is required");
-    assertThatThrownBy(
-            () -> of(user("a", "demo", List.of("ops"), null, "a-long-enough-api-key")))
+    assertThatThrownBy(() -> of(user("a", "demo", List.of("ops"), null, "a-long-enough-api-key")))
         .hasMessageContaining("integration clients only");
     assertThatThrownBy(() -> of(user("a", "demo", List.of("integration"), null, "short")))
         .hasMessageContaining("at least 16 characters");
