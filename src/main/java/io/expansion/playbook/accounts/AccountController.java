@@ -8,6 +8,7 @@ import io.expansion.playbook.journeys.JourneyView;
 import io.expansion.playbook.offers.OfferMade;
 import io.expansion.playbook.offers.Offers;
 import io.expansion.playbook.scoring.HealthScores;
+import io.expansion.playbook.security.CurrentUser;
 import io.expansion.playbook.tasks.UserTask;
 import io.expansion.playbook.tasks.UserTasks;
 import io.expansion.playbook.web.ApiException;
@@ -29,6 +30,7 @@ class AccountController {
   private final UserTasks tasks;
   private final DecisionLog decisions;
   private final HealthScores healthScores;
+  private final CurrentUser currentUser;
 
   AccountController(
       Accounts accounts,
@@ -37,7 +39,8 @@ class AccountController {
       Touches touches,
       UserTasks tasks,
       DecisionLog decisions,
-      HealthScores healthScores) {
+      HealthScores healthScores,
+      CurrentUser currentUser) {
     this.accounts = accounts;
     this.journeys = journeys;
     this.offers = offers;
@@ -45,6 +48,7 @@ class AccountController {
     this.tasks = tasks;
     this.decisions = decisions;
     this.healthScores = healthScores;
+    this.currentUser = currentUser;
   }
 
   /** A page of accounts. */
@@ -75,6 +79,7 @@ class AccountController {
       List<Decision> decisions,
       HealthScores.AccountHealth healthScore) {}
 
+  /** A CSM's page holds only the accounts they own; managers and leadership see the whole book. */
   @GetMapping("/api/accounts")
   AccountPage page(
       @RequestParam(required = false) String segment,
@@ -83,7 +88,9 @@ class AccountController {
     if (page < 0 || size < 1 || size > 500) {
       throw ApiException.badRequest("page must be >= 0 and size between 1 and 500");
     }
-    return new AccountPage(accounts.page(segment, page, size), page, size, accounts.count(segment));
+    String owner = currentUser.get().accountOwnerScope().orElse(null);
+    return new AccountPage(
+        accounts.page(segment, owner, page, size), page, size, accounts.count(segment, owner));
   }
 
   @GetMapping("/api/accounts/{id}")

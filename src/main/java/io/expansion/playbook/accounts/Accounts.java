@@ -52,6 +52,12 @@ public class Accounts {
       VALUES (:accountId, :productCode, :since)
       """;
 
+  private static final String FILTER =
+      """
+      WHERE (CAST(:segment AS VARCHAR(30)) IS NULL OR segment = :segment)
+        AND (CAST(:owner AS VARCHAR(80)) IS NULL OR owner_csm = :owner)
+      """;
+
   private static final int BATCH_SIZE = 500;
 
   private final JdbcClient jdbc;
@@ -87,32 +93,40 @@ public class Accounts {
    * @param size page size, at least 1
    */
   public List<Account> page(String segmentOrNull, int page, int size) {
+    return page(segmentOrNull, null, page, size);
+  }
+
+  /**
+   * A page of accounts by id, optionally only a segment's and only one owner's ({@code csm-03}).
+   */
+  public List<Account> page(String segmentOrNull, String ownerOrNull, int page, int size) {
     if (page < 0 || size < 1) {
       throw new IllegalArgumentException("page must be >= 0 and size >= 1");
     }
-    String where = segmentOrNull == null ? "" : "WHERE segment = :segment ";
-    var spec =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM accounts "
-                    + where
-                    + "ORDER BY id LIMIT :limit OFFSET :offset")
-            .param("limit", size)
-            .param("offset", (long) page * size);
-    if (segmentOrNull != null) {
-      spec = spec.param("segment", segmentOrNull);
-    }
-    return spec.query(Accounts::map).list();
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM accounts "
+                + FILTER
+                + " ORDER BY id LIMIT :limit OFFSET :offset")
+        .param("segment", segmentOrNull)
+        .param("owner", ownerOrNull)
+        .param("limit", size)
+        .param("offset", (long) page * size)
+        .query(Accounts::map)
+        .list();
   }
 
   /** Number of accounts, in {@code segmentOrNull} or in total. */
   public long count(String segmentOrNull) {
-    if (segmentOrNull == null) {
-      return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
-    }
-    return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE segment = :segment")
+    return count(segmentOrNull, null);
+  }
+
+  /** Number of accounts, optionally only a segment's and only one owner's. */
+  public long count(String segmentOrNull, String ownerOrNull) {
+    return jdbc.sql("SELECT COUNT(*) FROM accounts " + FILTER)
         .param("segment", segmentOrNull)
+        .param("owner", ownerOrNull)
         .query(Long.class)
         .single();
   }

@@ -1,5 +1,7 @@
 package io.expansion.playbook.accounts;
 
+import io.expansion.playbook.decisions.Actor;
+import io.expansion.playbook.decisions.DecisionLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +27,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
 /**
- * Import runs: each is recorded in {@code import_runs} with its progress. Uploads run one at a time
- * on a background thread; the demo loader and the command line run synchronously.
+ * Import runs: each is recorded in {@code import_runs} with its progress, and its end as a decision
+ * (rule {@code import}) by whoever started it. Uploads run one at a time on a background thread;
+ * the demo loader and the command line run synchronously.
  */
 @Service
 public class BookImports implements DisposableBean {
@@ -33,6 +38,7 @@ public class BookImports implements DisposableBean {
 
   private final BookImporter importer;
   private final ImportRuns runs;
+  private final DecisionLog decisions;
   private final Clock clock;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
@@ -42,9 +48,10 @@ public class BookImports implements DisposableBean {
             return t;
           });
 
-  public BookImports(BookImporter importer, ImportRuns runs, Clock clock) {
+  public BookImports(BookImporter importer, ImportRuns runs, DecisionLog decisions, Clock clock) {
     this.importer = importer;
     this.runs = runs;
+    this.decisions = decisions;
     this.clock = clock;
   }
 
@@ -73,12 +80,14 @@ public class BookImports implements DisposableBean {
     }
     String id = UUID.randomUUID().toString();
     runs.create(id, mapping.name(), fileName, now());
+    // The upload's sender, captured here: the run itself is on the import thread.
+    Actor actor = decisions.currentActor();
     executor.execute(
         () -> {
           try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            run(id, mapping, reader);
+            run(id, mapping, fileName, reader, actor);
           } catch (IOException e) {
-            runs.finished(id, ImportRun.FAILED, "Cannot read the book: " + e.getMessage(), now());
+            failed(id, mapping, fileName, "Cannot read the book: " + e.getMessage(), actor);
           } catch (RuntimeException recordedAsFailed) {
             LOG.debug("Import {} failed", id, recordedAsFailed);
           } finally {
@@ -96,20 +105,42 @@ public class BookImports implements DisposableBean {
   public ImportResult runNow(Resource book, String fileName, BookMapping mapping) {
     String id = UUID.randomUUID().toString();
     runs.create(id, mapping.name(), fileName, now());
+    Actor actor = decisions.currentActor();
     try (Reader reader = new InputStreamReader(book.getInputStream(), StandardCharsets.UTF_8)) {
-      return run(id, mapping, reader);
+      return run(id, mapping, fileName, reader, actor);
     } catch (IOException e) {
-      runs.finished(id, ImportRun.FAILED, "Cannot read the book: " + e.getMessage(), now());
+      failed(id, mapping, fileName, "Cannot read the book: " + e.getMessage(), actor);
       throw new UncheckedIOException("Cannot read book " + book.getDescription(), e);
     }
   }
 
-  private ImportResult run(String id, BookMapping mapping, Reader reader) {
+  private ImportResult run(
+      String id, BookMapping mapping, String fileName, Reader reader, Actor actor) {
     runs.started(id, now());
     try {
       ImportResult result =
           importer.importBook(reader, mapping, id, soFar -> runs.progress(id, soFar));
       runs.finished(id, ImportRun.SUCCEEDED, null, now());
+      Map<String, Object> inputs = inputs(id, mapping, fileName);
+      inputs.put("rowsRead", result.rowsRead());
+      inputs.put("imported", result.imported());
+      inputs.put("updated", result.updated());
+      inputs.put("unchanged", result.unchanged());
+      inputs.put("rejected", result.rejected());
+      decisions.record(
+          actor,
+          "import:" + id,
+          null,
+          null,
+          "import",
+          "succeeded",
+          "Book "
+              + fileName
+              + " imported with mapping "
+              + mapping.name()
+              + " in "
+              + result.summary(),
+          inputs);
       LOG.info(
           "Import {} ({}) finished in {} ms: {} rows read, {} imported, {} updated, {} unchanged,"
               + " {} rejected",
@@ -124,9 +155,30 @@ public class BookImports implements DisposableBean {
       return result;
     } catch (RuntimeException e) {
       LOG.warn("Import {} ({}) failed: {}", id, mapping.name(), e.getMessage());
-      runs.finished(id, ImportRun.FAILED, e.getMessage(), now());
+      failed(id, mapping, fileName, e.getMessage(), actor);
       throw e;
     }
+  }
+
+  private void failed(String id, BookMapping mapping, String fileName, String reason, Actor actor) {
+    runs.finished(id, ImportRun.FAILED, reason, now());
+    decisions.record(
+        actor,
+        "import:" + id,
+        null,
+        null,
+        "import",
+        "failed",
+        "Import of " + fileName + " with mapping " + mapping.name() + " failed: " + reason,
+        inputs(id, mapping, fileName));
+  }
+
+  private static Map<String, Object> inputs(String id, BookMapping mapping, String fileName) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("importId", id);
+    inputs.put("mapping", mapping.name());
+    inputs.put("file", fileName);
+    return inputs;
   }
 
   @EventListener(ApplicationReadyEvent.class)

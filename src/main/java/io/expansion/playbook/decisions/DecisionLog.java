@@ -3,37 +3,83 @@ package io.expansion.playbook.decisions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes and reads the decision log. */
+/**
+ * Writes and reads the decision log. Each row names its {@link Actor}: whoever is acting on the
+ * current thread ({@link ActorSource}: the signed-in user on a request thread, {@code system} for
+ * job workers and background work), or the actor given explicitly for work handed to another
+ * thread.
+ */
 @Repository
 public class DecisionLog {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final String COLUMNS =
+      "id, account_id, journey_id, rule, outcome, rationale, inputs, decided_at, actor";
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ActorSource actors;
 
+  /**
+   * A log that records every decision as {@link Actor#SYSTEM} (tools and tests without sign-in).
+   */
   public DecisionLog(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    this(jdbc, json, clock, ActorSource.SYSTEM);
+  }
+
+  @Autowired
+  DecisionLog(JdbcClient jdbc, ObjectMapper json, Clock clock, ObjectProvider<ActorSource> actors) {
+    this(jdbc, json, clock, actors.getIfAvailable(() -> ActorSource.SYSTEM));
+  }
+
+  private DecisionLog(JdbcClient jdbc, ObjectMapper json, Clock clock, ActorSource actors) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.actors = actors;
+  }
+
+  /** Who is acting on this thread now; capture it before handing work to another thread. */
+  public Actor currentActor() {
+    return actors.current();
   }
 
   /**
    * Records a decision once per business key: a redelivered job that decides again writes nothing.
+   * The actor is whoever acts on this thread ({@link #currentActor()}).
    *
    * @param businessKey unique key of this decision (e.g. journey, loop and rule), or null
+   * @param accountId the account decided about, or null for a decision about the whole book
    * @return true when the row was written, false when the key was already recorded
    */
   public boolean record(
+      String businessKey,
+      String accountId,
+      String journeyId,
+      String rule,
+      String outcome,
+      String rationale,
+      Map<String, ?> inputs) {
+    return record(
+        currentActor(), businessKey, accountId, journeyId, rule, outcome, rationale, inputs);
+  }
+
+  /** As {@link #record(String, String, String, String, String, String, Map)}, by a given actor. */
+  public boolean record(
+      Actor actor,
       String businessKey,
       String accountId,
       String journeyId,
@@ -47,9 +93,9 @@ public class DecisionLog {
     try {
       jdbc.sql(
               """
-              INSERT INTO decisions
-                (business_key, account_id, journey_id, rule, outcome, rationale, inputs, decided_at)
-              VALUES (:key, :account, :journey, :rule, :outcome, :rationale, :inputs, :at)
+              INSERT INTO decisions (business_key, account_id, journey_id, rule, outcome,
+                rationale, inputs, decided_at, actor)
+              VALUES (:key, :account, :journey, :rule, :outcome, :rationale, :inputs, :at, :actor)
               """)
           .param("key", businessKey)
           .param("account", accountId)
@@ -59,6 +105,7 @@ public class DecisionLog {
           .param("rationale", truncate(rationale))
           .param("inputs", write(inputs))
           .param("at", OffsetDateTime.now(clock))
+          .param("actor", actor.name())
           .update();
       return true;
     } catch (DuplicateKeyException concurrentDuplicate) {
@@ -77,24 +124,47 @@ public class DecisionLog {
 
   public List<Decision> forAccount(String accountId, int limit) {
     return jdbc.sql(
-            """
-            SELECT id, account_id, journey_id, rule, outcome, rationale, inputs, decided_at
-            FROM decisions WHERE account_id = ? ORDER BY id DESC LIMIT ?
-            """)
+            "SELECT " + COLUMNS + " FROM decisions WHERE account_id = ? ORDER BY id DESC LIMIT ?")
         .param(accountId)
         .param(limit)
-        .query(
-            (rs, n) ->
-                new Decision(
-                    rs.getLong("id"),
-                    rs.getString("account_id"),
-                    rs.getString("journey_id"),
-                    rs.getString("rule"),
-                    rs.getString("outcome"),
-                    rs.getString("rationale"),
-                    read(rs.getString("inputs")),
-                    rs.getObject("decided_at", OffsetDateTime.class)))
+        .query(this::decision)
         .list();
+  }
+
+  /**
+   * The latest decisions, newest first, optionally only one actor's or one rule's.
+   *
+   * @param actorOrNull e.g. {@code csm-03} or {@code system}; null for everyone
+   * @param ruleOrNull e.g. {@code model-activation}; null for every rule
+   */
+  public List<Decision> latest(String actorOrNull, String ruleOrNull, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + """
+                 FROM decisions
+                WHERE (CAST(:actor AS VARCHAR(100)) IS NULL OR actor = :actor)
+                  AND (CAST(:rule AS VARCHAR(80)) IS NULL OR rule = :rule)
+                ORDER BY id DESC LIMIT :limit
+                """)
+        .param("actor", actorOrNull)
+        .param("rule", ruleOrNull)
+        .param("limit", limit)
+        .query(this::decision)
+        .list();
+  }
+
+  private Decision decision(ResultSet rs, int row) throws SQLException {
+    return new Decision(
+        rs.getLong("id"),
+        rs.getString("account_id"),
+        rs.getString("journey_id"),
+        rs.getString("rule"),
+        rs.getString("outcome"),
+        rs.getString("rationale"),
+        read(rs.getString("inputs")),
+        rs.getObject("decided_at", OffsetDateTime.class),
+        rs.getString("actor"));
   }
 
   private static String truncate(String rationale) {

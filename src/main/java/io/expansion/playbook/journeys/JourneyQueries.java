@@ -21,7 +21,12 @@ public class JourneyQueries {
   }
 
   public List<JourneyView> recent(String status, int limit) {
-    return journeys.recent(status, limit).stream().map(this::view).toList();
+    return recent(status, null, limit);
+  }
+
+  /** The latest journeys, optionally only those of one owner's accounts. */
+  public List<JourneyView> recent(String status, String ownerOrNull, int limit) {
+    return journeys.recent(status, ownerOrNull, limit).stream().map(this::view).toList();
   }
 
   private JourneyView view(Journey j) {

@@ -142,12 +142,20 @@ public class Journeys {
   }
 
   public List<Journey> recent(String statusOrNull, int limit) {
+    return recent(statusOrNull, null, limit);
+  }
+
+  /** The latest journeys, optionally in one status and only of one owner's accounts. */
+  public List<Journey> recent(String statusOrNull, String ownerOrNull, int limit) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
                 + " FROM journeys WHERE (CAST(:status AS VARCHAR(20)) IS NULL OR status = :status)"
+                + " AND (CAST(:owner AS VARCHAR(80)) IS NULL OR account_id IN"
+                + " (SELECT id FROM accounts WHERE owner_csm = :owner))"
                 + " ORDER BY updated_at DESC LIMIT :limit")
         .param("status", statusOrNull)
+        .param("owner", ownerOrNull)
         .param("limit", limit)
         .query(ROW)
         .list();

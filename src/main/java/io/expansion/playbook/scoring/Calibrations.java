@@ -2,10 +2,12 @@ package io.expansion.playbook.scoring;
 
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.signals.Signals;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,7 @@ public class Calibrations {
   private final HealthScores healthScores;
   private final ModelRegistry registry;
   private final ScoringProperties properties;
+  private final DecisionLog decisions;
   private final Clock clock;
 
   public Calibrations(
@@ -36,12 +39,14 @@ public class Calibrations {
       HealthScores healthScores,
       ModelRegistry registry,
       ScoringProperties properties,
+      DecisionLog decisions,
       Clock clock) {
     this.accounts = accounts;
     this.signals = signals;
     this.healthScores = healthScores;
     this.registry = registry;
     this.properties = properties;
+    this.decisions = decisions;
     this.clock = clock;
   }
 
@@ -84,6 +89,26 @@ public class Calibrations {
         m.trainAuc(),
         m.factors().size(),
         activate ? ", activated" : "");
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("version", row.version());
+    inputs.put("activated", row.active());
+    inputs.put("rows", m.rows());
+    inputs.put("holdoutAuc", m.holdoutAuc());
+    inputs.put("referenceHoldoutAuc", m.referenceHoldoutAuc());
+    decisions.record(
+        "calibration:" + row.version(),
+        null,
+        null,
+        "calibration",
+        row.active() ? "calibrated and activated " + row.version() : "calibrated " + row.version(),
+        "Score card "
+            + row.version()
+            + " fitted on "
+            + m.rows()
+            + " accounts with a known outcome: hold-out ROC AUC "
+            + m.holdoutAuc()
+            + (row.active() ? "; active for later scorings" : "; not activated"),
+        inputs);
     return new Calibrated(row.version(), row.active(), m, result.scorecard());
   }
 

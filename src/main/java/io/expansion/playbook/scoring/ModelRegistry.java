@@ -2,6 +2,7 @@ package io.expansion.playbook.scoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.expansion.playbook.decisions.DecisionLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,16 +33,22 @@ public class ModelRegistry {
   private final ScoringModels models;
   private final ScoringProperties properties;
   private final ObjectMapper json;
+  private final DecisionLog decisions;
   private final Clock clock;
   private final String configVersion;
   private final Map<String, Active> parsed = new ConcurrentHashMap<>();
   private volatile boolean registered;
 
   public ModelRegistry(
-      ScoringModels models, ScoringProperties properties, ObjectMapper json, Clock clock) {
+      ScoringModels models,
+      ScoringProperties properties,
+      ObjectMapper json,
+      DecisionLog decisions,
+      Clock clock) {
     this.models = models;
     this.properties = properties;
     this.json = json;
+    this.decisions = decisions;
     this.clock = clock;
     this.configVersion = CONFIG + "-" + hash(write(configDefinition()));
   }
@@ -85,13 +92,26 @@ public class ModelRegistry {
   }
 
   /**
-   * Makes a version active for later scorings.
+   * Makes a version active for later scorings, recorded as a decision (rule {@code
+   * model-activation}) by whoever activated it.
    *
    * @return empty when the version is unknown
    */
   public Optional<ScoringModels.Row> activate(String version) {
     registerConfig();
-    return models.activate(version) ? models.find(version) : Optional.empty();
+    String before = models.activeVersion().orElse(configVersion);
+    if (!models.activate(version)) {
+      return Optional.empty();
+    }
+    decisions.record(
+        null,
+        null,
+        null,
+        "model-activation",
+        "activated " + version,
+        "Scoring model " + version + " made active (was " + before + "); later scorings use it",
+        Map.of("version", version, "previous", before));
+    return models.find(version);
   }
 
   private void registerConfig() {

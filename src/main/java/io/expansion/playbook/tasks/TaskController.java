@@ -1,6 +1,8 @@
 package io.expansion.playbook.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.expansion.playbook.security.CurrentUser;
+import io.expansion.playbook.security.SignedInUser;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,20 +17,26 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final TaskService tasks;
+  private final CurrentUser currentUser;
 
-  TaskController(TaskService tasks) {
+  TaskController(TaskService tasks, CurrentUser currentUser) {
     this.tasks = tasks;
+    this.currentUser = currentUser;
   }
 
   /** The answers a CSM gives when completing a task. */
   record Completion(Map<String, Object> variables) {}
 
+  /** Open tasks; a CSM's list holds those assigned to them or offered to one of their groups. */
   @GetMapping("/api/tasks")
   List<UserTask> open(
       @RequestParam(required = false) String accountId,
       @RequestParam(required = false) String candidateGroup,
       @RequestParam(required = false) String assignee) {
-    return tasks.open(accountId, candidateGroup, assignee);
+    SignedInUser user = currentUser.get();
+    return tasks.open(accountId, candidateGroup, assignee).stream()
+        .filter(t -> user.maySeeTask(t.candidateGroups(), t.assignee()))
+        .toList();
   }
 
   @GetMapping("/api/tasks/{id}")

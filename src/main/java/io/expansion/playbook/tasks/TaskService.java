@@ -1,6 +1,7 @@
 package io.expansion.playbook.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.web.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ public class TaskService {
   private final FormCatalog forms;
   private final UserTaskCommands commands;
   private final List<TaskCompletionGuard> guards;
+  private final DecisionLog decisions;
   private final Clock clock;
 
   TaskService(
@@ -25,11 +27,13 @@ public class TaskService {
       FormCatalog forms,
       UserTaskCommands commands,
       List<TaskCompletionGuard> guards,
+      DecisionLog decisions,
       Clock clock) {
     this.tasks = tasks;
     this.forms = forms;
     this.commands = commands;
     this.guards = List.copyOf(guards);
+    this.decisions = decisions;
     this.clock = clock;
   }
 
@@ -52,7 +56,8 @@ public class TaskService {
    * Completes an open task with the CSM's answers. Required fields and choice values are checked
    * against the task's form first, then every {@link TaskCompletionGuard} (e.g. the offer
    * guardrails on an approver's adjusted discount); nothing is changed when they fail and the task
-   * stays open.
+   * stays open. The completion is a decision (rule {@code task-completion}) by whoever completed
+   * it.
    */
   public UserTask complete(long id, Map<String, Object> variables) {
     UserTasks.Stored stored = stored(id);
@@ -85,7 +90,31 @@ public class TaskService {
       tasks.reopen(id);
       throw e;
     }
+    recordCompletion(task, result);
     return task(id);
+  }
+
+  private void recordCompletion(UserTask task, Map<String, Object> answers) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("taskId", task.id());
+    inputs.put("elementId", task.elementId());
+    inputs.put("formId", task.formId());
+    inputs.put("candidateGroups", task.candidateGroups());
+    inputs.put("assignee", task.assignee());
+    inputs.put("answers", answers);
+    decisions.record(
+        "task:" + task.id() + ":completed",
+        task.accountId(),
+        task.journeyId(),
+        "task-completion",
+        "completed " + task.elementId(),
+        "Task "
+            + task.id()
+            + " '"
+            + task.name()
+            + "' completed"
+            + (answers.isEmpty() ? "" : " with " + answers),
+        inputs);
   }
 
   private void validate(UserTask task, Map<String, Object> answers) {

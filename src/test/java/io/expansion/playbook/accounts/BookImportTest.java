@@ -1,6 +1,7 @@
 package io.expansion.playbook.accounts;
 
 import io.expansion.playbook.consent.Contacts;
+import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.offers.Catalog;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -35,6 +36,7 @@ import org.springframework.test.context.TestConstructor;
   AccountsConfiguration.class,
   Catalog.class,
   Contacts.class,
+  DecisionLog.class,
   BookImportTest.FixedClock.class
 })
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)

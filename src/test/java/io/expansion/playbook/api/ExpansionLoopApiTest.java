@@ -17,16 +17,21 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestConstructor;
 
-/** The loop driven over HTTP, as a CSM tool or a signal source would. */
+/**
+ * The loop driven over HTTP, as a CSM tool ({@code csm-01}, the test accounts' owner) and a signal
+ * source (the {@code integration} client) would.
+ */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class ExpansionLoopApiTest extends JourneyTestBase {
 
   private final TestRestTemplate http;
+  private final TestRestTemplate integration;
   private final ObjectMapper json = new ObjectMapper();
 
   ExpansionLoopApiTest(ApplicationContext context, TestRestTemplate http) {
     super(context);
-    this.http = http;
+    this.http = http.withBasicAuth("csm-01", "demo");
+    this.integration = http.withBasicAuth("integration", "demo");
   }
 
   @Test
@@ -181,7 +186,8 @@ class ExpansionLoopApiTest extends JourneyTestBase {
   private ResponseEntity<String> post(String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    TestRestTemplate as = path.startsWith("/api/signals") ? integration : http;
+    return as.postForEntity(path, new HttpEntity<>(body, headers), String.class);
   }
 
   private int total(String table) {

@@ -22,7 +22,7 @@ import org.springframework.test.context.TestConstructor;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** Bring your own book over HTTP: upload, background run, status and errors. */
+/** Bring your own book over HTTP, as ops: upload, background run, status and errors. */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class ImportApiTest extends JourneyTestBase {
 
@@ -31,7 +31,7 @@ class ImportApiTest extends JourneyTestBase {
 
   ImportApiTest(ApplicationContext context, TestRestTemplate http) {
     super(context);
-    this.http = http;
+    this.http = http.withBasicAuth("ops", "demo");
   }
 
   @Test
@@ -61,6 +61,16 @@ class ImportApiTest extends JourneyTestBase {
     assertThat(accounts.findById("ACME-" + run + "-001").orElseThrow().planTier())
         .isEqualTo("enterprise");
     assertThat(http.getForObject("/api/imports", String.class)).contains(id);
+    // the run is on the import thread, the decision still names who uploaded the book
+    var decision =
+        decisions.latest(null, "import", 50).stream()
+            .filter(d -> id.equals(d.inputs().get("importId")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(decision.actor()).isEqualTo("ops");
+    assertThat(decision.outcome()).isEqualTo("succeeded");
+    assertThat(decision.accountId()).isNull();
+    assertThat(decision.rationale()).contains("crm-export", "4 imported", "2 rejected");
 
     String again = json.readTree(upload(book, "crm-export", null).getBody()).path("id").asText();
     JsonNode rerun =

@@ -19,7 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestConstructor;
 
-/** Signal catalog, batch and CSV ingestion over HTTP. */
+/** Signal catalog, batch and CSV ingestion over HTTP, as the integration client. */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class SignalIngestionApiTest extends JourneyTestBase {
 
@@ -28,7 +28,7 @@ class SignalIngestionApiTest extends JourneyTestBase {
 
   SignalIngestionApiTest(ApplicationContext context, TestRestTemplate http) {
     super(context);
-    this.http = http;
+    this.http = http.withBasicAuth("integration", "demo");
   }
 
   @Test

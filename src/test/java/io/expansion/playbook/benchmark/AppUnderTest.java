@@ -75,6 +75,11 @@ final class AppUnderTest implements AutoCloseable {
     return baseUri;
   }
 
+  /** The integration client's key: signals go in as a real integration would send them. */
+  String integrationApiKey() {
+    return context.getEnvironment().getRequiredProperty("expansion.security.integration-api-key");
+  }
+
   @Override
   public void close() {
     context.close();

@@ -96,7 +96,7 @@ final class Benchmark {
       int runs = options.runs();
       int warmup = Math.min(options.warmupJourneys(), eligible.size() / (runs + 1));
       int perRun = Math.min(options.journeysPerRun(), (eligible.size() - warmup) / runs);
-      SignalFeed feed = new SignalFeed(app.baseUri(), routings);
+      SignalFeed feed = new SignalFeed(app.baseUri(), routings, app.integrationApiKey());
       AppTarget target = new AppTarget(feed, probe, eligible.iterator());
       LOG.info("Book {}: warm-up with {} journeys", book, warmup);
       if (shape == null) {

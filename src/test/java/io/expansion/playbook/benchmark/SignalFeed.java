@@ -58,13 +58,19 @@ final class SignalFeed {
           .build();
   private final ObjectMapper json = new ObjectMapper();
   private final URI signals;
+  private final String apiKey;
   private final String runId = Long.toString(System.nanoTime(), 36);
 
   private final SignalRoutings routings;
 
-  SignalFeed(URI baseUri, SignalRoutings routings) {
+  /**
+   * @param apiKey the integration client's {@code X-API-Key} (a key check costs a hash, where HTTP
+   *     Basic would cost a bcrypt per signal)
+   */
+  SignalFeed(URI baseUri, SignalRoutings routings, String apiKey) {
     this.signals = baseUri.resolve("/api/signals");
     this.routings = routings;
+    this.apiKey = apiKey;
   }
 
   static Kind pick(Random random) {
@@ -83,6 +89,7 @@ final class SignalFeed {
         HttpRequest.newBuilder(signals)
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
+            .header("X-API-Key", apiKey)
             .POST(HttpRequest.BodyPublishers.ofString(payload(accountId, kind, sequence)))
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())

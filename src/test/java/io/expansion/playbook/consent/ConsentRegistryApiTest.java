@@ -21,17 +21,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestConstructor;
 
-/** The consent registry over HTTP: changes, history, export and erasure. */
+/**
+ * The consent registry over HTTP: changes and history by the account's CSM ({@code csm-01}, the
+ * test accounts' owner), export and erasure by {@code privacy}.
+ */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class ConsentRegistryApiTest extends JourneyTestBase {
 
-  private final TestRestTemplate http;
+  private final TestRestTemplate csm;
+  private final TestRestTemplate privacy;
   private final TouchGate gate;
   private final ObjectMapper json = new ObjectMapper();
 
   ConsentRegistryApiTest(ApplicationContext context, TestRestTemplate http, TouchGate gate) {
     super(context);
-    this.http = http;
+    this.csm = http.withBasicAuth("csm-01", "demo");
+    this.privacy = http.withBasicAuth("privacy", "demo");
     this.gate = gate;
   }
 
@@ -50,6 +55,7 @@ class ConsentRegistryApiTest extends JourneyTestBase {
     ResponseEntity<String> first =
         send(HttpMethod.POST, "/api/contacts/" + contact + "/consents", change);
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(decision(contact.replace("-C1", ""), "consent-change").actor()).isEqualTo("csm-01");
     ResponseEntity<String> replay =
         send(HttpMethod.POST, "/api/contacts/" + contact + "/consents", change);
     assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -108,9 +114,9 @@ class ConsentRegistryApiTest extends JourneyTestBase {
   @Test
   void unknownContactIs404AndBadInputIs400() {
     String contact = fixtures.healthyAccount(Fixtures.allChannels(true)) + "-C1";
-    assertThat(http.getForEntity("/api/contacts/NOPE/consents", String.class).getStatusCode())
+    assertThat(send(HttpMethod.GET, "/api/contacts/NOPE/consents", null).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(http.getForEntity("/api/contacts/NOPE/export", String.class).getStatusCode())
+    assertThat(send(HttpMethod.GET, "/api/contacts/NOPE/export", null).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(send(HttpMethod.DELETE, "/api/contacts/NOPE/personal-data", null).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -208,6 +214,7 @@ class ConsentRegistryApiTest extends JourneyTestBase {
     assertThat(log).hasSize(decisionsBefore + 1);
     assertThat(log.toString()).doesNotContain(email).doesNotContain("Contact " + account);
     assertThat(decision(account, "erasure").rationale()).contains(contact, "erased on request");
+    assertThat(decision(account, "erasure").actor()).isEqualTo("privacy");
     assertThat(count("touches", account)).isEqualTo(touchesBefore);
 
     assertThat(
@@ -230,7 +237,7 @@ class ConsentRegistryApiTest extends JourneyTestBase {
   }
 
   private JsonNode get(String path) throws Exception {
-    ResponseEntity<String> response = http.getForEntity(path, String.class);
+    ResponseEntity<String> response = as(path).getForEntity(path, String.class);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     return json.readTree(response.getBody());
   }
@@ -238,6 +245,13 @@ class ConsentRegistryApiTest extends JourneyTestBase {
   private ResponseEntity<String> send(HttpMethod method, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    return as(path).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  /** Personal-data requests are the privacy officer's; consent is the account's CSM's. */
+  private TestRestTemplate as(String path) {
+    return path.endsWith("/export") || path.endsWith("/personal-data") || path.endsWith("/erasure")
+        ? privacy
+        : csm;
   }
 }

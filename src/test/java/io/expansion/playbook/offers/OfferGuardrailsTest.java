@@ -42,7 +42,8 @@ class OfferGuardrailsTest extends JourneyTestBase {
   OfferGuardrailsTest(
       ApplicationContext context, TestRestTemplate http, UserTaskCommands userTaskCommands) {
     super(context);
-    this.http = http;
+    // csm-01 owns the test accounts
+    this.http = http.withBasicAuth("csm-01", "demo");
     this.userTaskCommands = userTaskCommands;
   }
 
@@ -74,6 +75,7 @@ class OfferGuardrailsTest extends JourneyTestBase {
             http.getForEntity("/api/accounts/" + account + "/quotes", String.class).getBody());
     assertThat(listed).hasSize(1);
     assertThat(decision(account, "quote:guardrails-v1").outcome()).isEqualTo("self-approved");
+    assertThat(decision(account, "quote:guardrails-v1").actor()).isEqualTo("csm-01");
   }
 
   @Test
@@ -90,6 +92,7 @@ class OfferGuardrailsTest extends JourneyTestBase {
     assertThat(offerStatus(offer)).isEqualTo(OfferMade.PRESENTED);
     assertThat(decision(account, QuoteService.RULE).outcome()).isEqualTo("blocked max-discount");
     assertThat(decision(account, QuoteService.RULE).rationale()).contains("(api) refused");
+    assertThat(decision(account, QuoteService.RULE).actor()).isEqualTo("csm-01");
   }
 
   @Test

@@ -39,13 +39,15 @@ class TelcoCalibrationTest {
   /** Plain logistic regression on the raw columns reaches this on a 30 % hold-out. */
   private static final double REFERENCE_AUC = 0.846;
 
-  private final TestRestTemplate http;
+  private final TestRestTemplate ops;
+  private final TestRestTemplate manager;
   private final DecisionLog decisions;
   private final HealthScores healthScores;
   private final ObjectMapper json = new ObjectMapper();
 
   TelcoCalibrationTest(TestRestTemplate http, DecisionLog decisions, HealthScores healthScores) {
-    this.http = http;
+    this.ops = http.withBasicAuth("ops", "demo"); // scoring models and calibration
+    this.manager = http.withBasicAuth("manager", "demo"); // accounts of every owner
     this.decisions = decisions;
     this.healthScores = healthScores;
   }
@@ -54,7 +56,7 @@ class TelcoCalibrationTest {
   @Order(1)
   void calibrationOnTheTelcoBookBeatsPlainLogisticRegressionOnTheHoldOut() throws Exception {
     ResponseEntity<String> response =
-        http.postForEntity("/api/scoring/calibrations", null, String.class);
+        ops.postForEntity("/api/scoring/calibrations", null, String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode body = json.readTree(response.getBody());
     JsonNode metrics = body.path("metrics");
@@ -74,6 +76,10 @@ class TelcoCalibrationTest {
     List<String> constant = new ArrayList<>();
     metrics.path("factorsWithoutVariance").forEach(f -> constant.add(f.asText()));
     assertThat(constant).contains("nps", "champion_left");
+    Decision calibration = decisions.latest(null, "calibration", 1).get(0);
+    assertThat(calibration.actor()).isEqualTo("ops");
+    assertThat(calibration.accountId()).isNull();
+    assertThat(calibration.outcome()).isEqualTo("calibrated " + body.path("version").asText());
     org.slf4j.LoggerFactory.getLogger(getClass()).info("Telco calibration: {}", metrics);
   }
 
@@ -81,7 +87,7 @@ class TelcoCalibrationTest {
   @Order(2)
   void activatingAVersionMakesLaterScoringsUseAndRecordIt(ApplicationEvents events)
       throws Exception {
-    JsonNode models = json.readTree(http.getForObject("/api/scoring/models", String.class));
+    JsonNode models = json.readTree(ops.getForObject("/api/scoring/models", String.class));
     String configVersion = null;
     for (JsonNode model : models) {
       if (model.path("active").asBoolean()) {
@@ -96,9 +102,12 @@ class TelcoCalibrationTest {
     assertThat(before.health().churnProbability()).isNull();
 
     ResponseEntity<String> activated =
-        http.postForEntity("/api/scoring/models/calibrated-1/activate", null, String.class);
+        ops.postForEntity("/api/scoring/models/calibrated-1/activate", null, String.class);
     assertThat(activated.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json.readTree(activated.getBody()).path("active").asBoolean()).isTrue();
+    Decision activation = decisions.latest("ops", "model-activation", 1).get(0);
+    assertThat(activation.outcome()).isEqualTo("activated calibrated-1");
+    assertThat(activation.inputs()).containsEntry("previous", configVersion);
 
     HealthScores.Rescored after = healthScores.rescore("TELCO-0029", "test", "journey-x");
     assertThat(after.health().modelVersion()).isEqualTo("calibrated-1");
@@ -138,20 +147,21 @@ class TelcoCalibrationTest {
 
     JsonNode history =
         json.readTree(
-            http.getForObject("/api/accounts/TELCO-0029/health-history?limit=5", String.class));
+            manager.getForObject("/api/accounts/TELCO-0029/health-history?limit=5", String.class));
     assertThat(history).hasSize(2);
     assertThat(history.get(0).path("modelVersion").asText()).isEqualTo("calibrated-1");
     assertThat(history.get(1).path("modelVersion").asText()).isEqualTo(configVersion);
     assertThat(history.get(0).path("contributions").size()).isGreaterThan(10);
 
     ResponseEntity<String> unknown =
-        http.postForEntity("/api/scoring/models/calibrated-99/activate", null, String.class);
+        ops.postForEntity("/api/scoring/models/calibrated-99/activate", null, String.class);
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(unknown.getBody()).contains("calibrated-99");
-    assertThat(http.getForEntity("/api/accounts/NOPE/health-history", String.class).getStatusCode())
+    assertThat(
+            manager.getForEntity("/api/accounts/NOPE/health-history", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
 
-    http.postForEntity("/api/scoring/models/" + configVersion + "/activate", null, String.class);
+    ops.postForEntity("/api/scoring/models/" + configVersion + "/activate", null, String.class);
     assertThat(healthScores.rescore("TELCO-0029", "test", null).health().modelVersion())
         .isEqualTo(configVersion);
   }
@@ -159,12 +169,13 @@ class TelcoCalibrationTest {
   @Test
   @Order(3)
   void accountShowsItsCurrentScoreContributionsAndHistory() throws Exception {
-    http.postForEntity("/api/accounts/TELCO-0002/health-scores", null, String.class);
+    manager.postForEntity("/api/accounts/TELCO-0002/health-scores", null, String.class);
     ResponseEntity<String> rescored =
-        http.postForEntity("/api/accounts/TELCO-0002/health-scores", null, String.class);
+        manager.postForEntity("/api/accounts/TELCO-0002/health-scores", null, String.class);
     assertThat(rescored.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    JsonNode account = json.readTree(http.getForObject("/api/accounts/TELCO-0002", String.class));
+    JsonNode account =
+        json.readTree(manager.getForObject("/api/accounts/TELCO-0002", String.class));
     JsonNode score = account.path("healthScore");
     assertThat(score.path("health").asInt()).isEqualTo(account.path("health").asInt());
     assertThat(score.path("stage").asText()).isIn("onboarding", "established", "pre-renewal");

@@ -43,12 +43,14 @@ class SignalBacklogTest extends JourneyTestBase {
   static final int CAPACITY = 6;
 
   private final TestRestTemplate http;
+  private final TestRestTemplate ops;
   private final Gate gate;
   private final ObjectMapper json = new ObjectMapper();
 
   SignalBacklogTest(ApplicationContext context, TestRestTemplate http, Gate gate) {
     super(context);
-    this.http = http;
+    this.http = http.withBasicAuth("integration", "demo");
+    this.ops = http.withBasicAuth("ops", "demo");
     this.gate = gate;
   }
 
@@ -149,7 +151,7 @@ class SignalBacklogTest extends JourneyTestBase {
   private double backlog() throws Exception {
     JsonNode metric =
         json.readTree(
-            http.getForObject("/actuator/metrics/expansion.signals.backlog", String.class));
+            ops.getForObject("/actuator/metrics/expansion.signals.backlog", String.class));
     return metric.path("measurements").get(0).path("value").asDouble();
   }
 
