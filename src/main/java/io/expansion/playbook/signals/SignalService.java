@@ -3,7 +3,9 @@ package io.expansion.playbook.signals;
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.journeys.JourneyService;
+import io.expansion.playbook.revenue.BillingEvents;
 import io.expansion.playbook.web.ApiException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Validates (against the {@link SignalType} catalog), stores (once per idempotency key) and routes
  * signals to journeys. A {@code renewal_date_changed} signal also moves the account's renewal date,
- * in the transaction that stores the signal.
+ * and the billing signals ({@code subscription_changed}, {@code account_churned}, {@code
+ * renewal_closed}) change its MRR and churn flag and write the revenue ledger row ({@link
+ * BillingEvents}), in the transaction that stores the signal.
  */
 @Service
 public class SignalService {
@@ -48,6 +52,7 @@ public class SignalService {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final BillingEvents billing;
 
   public SignalService(
       Signals signals,
@@ -55,8 +60,10 @@ public class SignalService {
       JourneyService journeys,
       TransactionTemplate transactions,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      BillingEvents billing) {
     this.events = events;
+    this.billing = billing;
     this.signals = signals;
     this.accounts = accounts;
     this.journeys = journeys;
@@ -119,7 +126,8 @@ public class SignalService {
         stored.id(), account.id(), type.code(), routing.route(), routing.journeyId(), false);
   }
 
-  private record Stored(long id, LocalDate previousRenewalDate) {}
+  private record Stored(
+      long id, LocalDate previousRenewalDate, BillingEvents.Applied billingChange) {}
 
   private Stored store(
       Account account,
@@ -135,10 +143,43 @@ public class SignalService {
       accounts.updateRenewalDate(
           account.id(), LocalDate.parse(attributes.get("renewalDate").toString()));
     }
-    return new Stored(id, previous);
+    return new Stored(id, previous, applyBilling(account.id(), type, id, occurredAt, attributes));
+  }
+
+  /** Billing and CRM signals change what the account pays (and the ledger), else nothing. */
+  private BillingEvents.Applied applyBilling(
+      String accountId,
+      SignalType type,
+      long signalId,
+      OffsetDateTime occurredAt,
+      Map<String, Object> attributes) {
+    LocalDate effective = occurredAt.atZoneSameInstant(clock.getZone()).toLocalDate();
+    Object reason = attributes.get("reason");
+    String why = reason == null ? null : reason.toString();
+    return switch (type) {
+      case SUBSCRIPTION_CHANGED ->
+          billing.subscriptionChanged(
+              signalId, accountId, effective, decimal(attributes.get("mrr")), why);
+      case ACCOUNT_CHURNED -> billing.accountChurned(signalId, accountId, effective, why);
+      case RENEWAL_CLOSED ->
+          billing.renewalClosed(
+              signalId,
+              accountId,
+              effective,
+              "renewed".equals(attributes.get("outcome")),
+              decimal(attributes.get("mrr")));
+      default -> null;
+    };
+  }
+
+  private static BigDecimal decimal(Object number) {
+    return number == null ? null : new BigDecimal(number.toString());
   }
 
   private void undo(Account account, SignalType type, Stored stored) {
+    if (stored.billingChange() != null) {
+      billing.revert(stored.billingChange());
+    }
     signals.delete(stored.id());
     if (type == SignalType.RENEWAL_DATE_CHANGED) {
       accounts.updateRenewalDate(account.id(), stored.previousRenewalDate());
