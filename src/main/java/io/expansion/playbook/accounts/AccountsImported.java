@@ -15,6 +15,13 @@ import java.util.List;
 public record AccountsImported(
     String importId, OffsetDateTime importedAt, List<ImportedAccount> accounts) {
 
+  /** What the database held for an account before the row. */
+  interface Previous {
+    BigDecimal mrr();
+
+    Boolean churned();
+  }
+
   /**
    * One account as written.
    *
@@ -29,5 +36,18 @@ public record AccountsImported(
       Boolean churned,
       boolean fresh,
       BigDecimal previousMrr,
-      Boolean previousChurned) {}
+      Boolean previousChurned) {
+
+    /** The account as written; {@code before} is {@code null} for a fresh account. */
+    static ImportedAccount of(Account written, boolean fresh, Previous before) {
+      return new ImportedAccount(
+          written.id(),
+          written.tenureMonths(),
+          written.mrr(),
+          written.churned(),
+          fresh,
+          before == null ? null : before.mrr(),
+          before == null ? null : before.churned());
+    }
+  }
 }

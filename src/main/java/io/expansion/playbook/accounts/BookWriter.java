@@ -68,7 +68,8 @@ class BookWriter {
   record Outcome(int imported, int updated, int unchanged, List<ImportError> errors) {}
 
   /** What the database held for an account before this import's row. */
-  private record Stored(String hash, BigDecimal mrr, Boolean churned) {}
+  private record Stored(String hash, BigDecimal mrr, Boolean churned)
+      implements AccountsImported.Previous {}
 
   private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -174,22 +175,10 @@ class BookWriter {
     return stored;
   }
 
-  private static List<ImportedAccount> imported(
-      List<MappedRow> written, Map<String, Stored> stored) {
+  private static List<ImportedAccount> imported(List<MappedRow> written, Map<String, Stored> was) {
     return written.stream()
-        .map(
-            r -> {
-              Account a = r.account();
-              Stored before = stored.get(a.id());
-              return new ImportedAccount(
-                  a.id(),
-                  a.tenureMonths(),
-                  a.mrr(),
-                  a.churned(),
-                  before == null,
-                  before == null ? null : before.mrr(),
-                  before == null ? null : before.churned());
-            })
+        .map(MappedRow::account)
+        .map(a -> ImportedAccount.of(a, was.get(a.id()) == null, was.get(a.id())))
         .toList();
   }
 

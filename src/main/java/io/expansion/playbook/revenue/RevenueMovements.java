@@ -82,9 +82,8 @@ public class RevenueMovements {
                 + " FROM revenue_movements"
                 + where(filter)
                 + " ORDER BY effective_date, id LIMIT :limit OFFSET :offset")
-        .paramSource(filterParams(filter))
-        .param("limit", size)
-        .param("offset", (long) page * size)
+        .paramSource(
+            filterParams(filter).addValue("limit", size).addValue("offset", (long) page * size))
         .query(RevenueMovements::map)
         .list();
   }
