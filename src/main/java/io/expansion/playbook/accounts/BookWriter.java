@@ -1,6 +1,8 @@
 package io.expansion.playbook.accounts;
 
+import io.expansion.playbook.accounts.AccountsImported.ImportedAccount;
 import io.expansion.playbook.accounts.MappedRow.MappedContact;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -22,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes mapped rows with JDBC batches: a chunk in one transaction, and when the database refuses
  * the chunk, each row in its own transaction, so a row is stored completely (account, products,
  * contacts, consents) or not at all. Accounts are upserted by id; a row whose content hash matches
- * the one stored by the last import of that account is left alone.
+ * the one stored by the last import of that account is left alone. The new and changed accounts of
+ * a transaction are published as {@link AccountsImported} inside it (the revenue ledger seeds its
+ * rows from them in the same transaction).
  */
 @Component
 class BookWriter {
@@ -62,12 +67,21 @@ class BookWriter {
   /** What a chunk did. */
   record Outcome(int imported, int updated, int unchanged, List<ImportError> errors) {}
 
+  /** What the database held for an account before this import's row. */
+  private record Stored(String hash, BigDecimal mrr, Boolean churned)
+      implements AccountsImported.Previous {}
+
   private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate transactions;
+  private final ApplicationEventPublisher events;
 
-  BookWriter(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
+  BookWriter(
+      NamedParameterJdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.events = events;
   }
 
   Outcome write(List<MappedRow> rows, String mapping, String importId, OffsetDateTime now) {
@@ -103,14 +117,14 @@ class BookWriter {
 
   private Outcome writeAll(
       List<MappedRow> rows, String mapping, String importId, OffsetDateTime now) {
-    Map<String, String> stored = storedHashes(rows);
+    Map<String, Stored> stored = storedHashes(rows);
     List<MappedRow> fresh = new ArrayList<>();
     List<MappedRow> changed = new ArrayList<>();
     for (MappedRow row : rows) {
       String id = row.account().id();
       if (!stored.containsKey(id)) {
         fresh.add(row);
-      } else if (!row.hash().equals(stored.get(id))) {
+      } else if (!row.hash().equals(stored.get(id).hash())) {
         changed.add(row);
       }
     }
@@ -135,26 +149,37 @@ class BookWriter {
                               .addValue("importId", importId)
                               .addValue("at", now))
               .toList());
+      events.publishEvent(new AccountsImported(importId, now, imported(written, stored)));
     }
     return new Outcome(
         fresh.size(), changed.size(), rows.size() - fresh.size() - changed.size(), List.of());
   }
 
-  /** Account id -> stored hash ("" when the account exists without an import hash). */
-  private Map<String, String> storedHashes(List<MappedRow> rows) {
-    Map<String, String> stored = new HashMap<>();
+  /** Account id -> stored hash ("" when the account exists without an import hash), MRR, churn. */
+  private Map<String, Stored> storedHashes(List<MappedRow> rows) {
+    Map<String, Stored> stored = new HashMap<>();
     jdbc.query(
         """
-        SELECT a.id, r.row_hash FROM accounts a
+        SELECT a.id, r.row_hash, a.mrr, a.churned FROM accounts a
         LEFT JOIN account_import_rows r ON r.account_id = a.id
         WHERE a.id IN (:ids)
         """,
         Map.of("ids", ids(rows)),
         rs -> {
           String hash = rs.getString(2);
-          stored.put(rs.getString(1), hash == null ? "" : hash);
+          stored.put(
+              rs.getString(1),
+              new Stored(
+                  hash == null ? "" : hash, rs.getBigDecimal(3), rs.getObject(4, Boolean.class)));
         });
     return stored;
+  }
+
+  private static List<ImportedAccount> imported(List<MappedRow> written, Map<String, Stored> was) {
+    return written.stream()
+        .map(MappedRow::account)
+        .map(a -> ImportedAccount.of(a, was.get(a.id()) == null, was.get(a.id())))
+        .toList();
   }
 
   private void insert(List<MappedRow> rows, OffsetDateTime now) {

@@ -8,6 +8,10 @@
  * mappings/crm-export.yml}, or an uploaded file) and writes batched, row-atomic upserts; {@link
  * io.expansion.playbook.accounts.BookImports} records each run in {@code import_runs} and serves
  * {@code /api/imports}; {@link io.expansion.playbook.accounts.DemoBookLoader} loads the bundled
- * Telco book on start-up unless {@code expansion.demo.load-book=false}.
+ * Telco book on start-up unless {@code expansion.demo.load-book=false}. Each chunk's new and
+ * changed accounts are published as {@link io.expansion.playbook.accounts.AccountsImported} inside
+ * its transaction (the revenue ledger seeds from it); {@link
+ * io.expansion.playbook.accounts.AccountRevenue} changes an account's MRR and churn flag under its
+ * row lock.
  */
 package io.expansion.playbook.accounts;

@@ -6,6 +6,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.journeys.JourneyService;
+import io.expansion.playbook.revenue.RevenueLedger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * commit: provisions the accepted offer — products granted and removed, contract changed, MRR
  * raised by the quote's net price — and marks offer and quote accepted. Exactly once: the offer's
- * move to ACCEPTED, the plan change and the decision row share one transaction.
+ * move to ACCEPTED, the plan change, its revenue ledger row (business key {@code
+ * journeyId:loop:provisioning}) and the decision row share one transaction.
  *
  * <p>When a manager approved with an adjusted discount ({@code adjustedDiscountPct}), the adjusted
  * quote is created through {@link QuoteService} first (business key {@code journeyId:loop:
@@ -28,6 +30,9 @@ public class ProvisionOfferWorker {
 
   static final String TYPE = "provision-offer";
 
+  /** The play an offer of the expansion loop is credited to in the revenue ledger. */
+  static final String PLAY = "expansion";
+
   private final Catalog catalog;
   private final Accounts accounts;
   private final Offers offers;
@@ -37,6 +42,7 @@ public class ProvisionOfferWorker {
   private final DecisionLog decisions;
   private final JourneyService journeys;
   private final TransactionTemplate transaction;
+  private final RevenueLedger revenue;
 
   ProvisionOfferWorker(
       Catalog catalog,
@@ -47,7 +53,8 @@ public class ProvisionOfferWorker {
       QuoteService quoteService,
       DecisionLog decisions,
       JourneyService journeys,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      RevenueLedger revenue) {
     this.catalog = catalog;
     this.accounts = accounts;
     this.offers = offers;
@@ -57,6 +64,7 @@ public class ProvisionOfferWorker {
     this.decisions = decisions;
     this.journeys = journeys;
     this.transaction = transaction;
+    this.revenue = revenue;
   }
 
   /** What provisioning changed. */
@@ -90,9 +98,19 @@ public class ProvisionOfferWorker {
               catalogOffer.newContractType(),
               terms.netPrice());
           quotes.close(terms.quoteId(), "ACCEPTED");
+          String key = journeyId + ":" + loop + ":provisioning";
+          revenue.provisioned(
+              new RevenueLedger.Provisioned(
+                  key,
+                  accountId,
+                  terms.netPrice(),
+                  journeyId,
+                  offer.offerId(),
+                  offer.code(),
+                  PLAY));
           var account = accounts.findById(accountId).orElseThrow();
           decisions.record(
-              journeyId + ":" + loop + ":provisioning",
+              key,
               accountId,
               journeyId,
               "provisioning",

@@ -59,6 +59,10 @@ public final class AccessRules {
               .roles(MANAGER, LEADERSHIP)
               .own(CSM, TASK_IN_QUEUE, "id"),
           post("/api/tasks/{id}/complete").roles(MANAGER).own(CSM, TASK_TO_WORK_ON, "id"),
+          // the revenue ledger and KPIs
+          get("/api/revenue/movements").roles(MANAGER, LEADERSHIP),
+          get("/api/kpis", "/api/kpis/series", "/api/kpis/definitions")
+              .roles(MANAGER, LEADERSHIP, OPS),
           // consent and personal data
           get("/api/contacts/{id}/consents", "/api/contacts/{id}/consents/history")
               .roles(MANAGER, LEADERSHIP, PRIVACY)

@@ -2,7 +2,9 @@ package io.expansion.playbook.signals;
 
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.revenue.BillingEvents;
 import io.expansion.playbook.web.ApiException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Validates (against the {@link SignalType} catalog), stores (once per idempotency key) and queues
  * signals for the {@link SignalQueue}, which routes them to journeys. A {@code
- * renewal_date_changed} signal also moves the account's renewal date, in the transaction that
+ * renewal_date_changed} signal also moves the account's renewal date, and the billing signals
+ * ({@code subscription_changed}, {@code account_churned}, {@code renewal_closed}) change its MRR and
+ * churn flag and write the revenue ledger row ({@link BillingEvents}), in the transaction that
  * stores the signal.
  */
 @Service
@@ -46,13 +50,16 @@ public class SignalService {
   private final SignalQueue queue;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final BillingEvents billing;
 
   public SignalService(
       Signals signals,
       Accounts accounts,
       SignalQueue queue,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      BillingEvents billing) {
+    this.billing = billing;
     this.signals = signals;
     this.accounts = accounts;
     this.queue = queue;
@@ -137,7 +144,38 @@ public class SignalService {
       accounts.updateRenewalDate(
           account.id(), LocalDate.parse(attributes.get("renewalDate").toString()));
     }
+    applyBilling(account.id(), type, id, occurredAt, attributes);
     return new Stored(id);
+  }
+
+  /** Billing and CRM signals change what the account pays (and the ledger), else nothing. */
+  private void applyBilling(
+      String accountId,
+      SignalType type,
+      long signalId,
+      OffsetDateTime occurredAt,
+      Map<String, Object> attributes) {
+    LocalDate effective = occurredAt.atZoneSameInstant(clock.getZone()).toLocalDate();
+    Object reason = attributes.get("reason");
+    String why = reason == null ? null : reason.toString();
+    switch (type) {
+      case SUBSCRIPTION_CHANGED ->
+          billing.subscriptionChanged(
+              signalId, accountId, effective, decimal(attributes.get("mrr")), why);
+      case ACCOUNT_CHURNED -> billing.accountChurned(signalId, accountId, effective, why);
+      case RENEWAL_CLOSED ->
+          billing.renewalClosed(
+              signalId,
+              accountId,
+              effective,
+              "renewed".equals(attributes.get("outcome")),
+              decimal(attributes.get("mrr")));
+      default -> {}
+    }
+  }
+
+  private static BigDecimal decimal(Object number) {
+    return number == null ? null : new BigDecimal(number.toString());
   }
 
   private static Accepted duplicate(Signal signal) {

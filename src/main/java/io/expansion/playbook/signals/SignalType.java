@@ -98,7 +98,24 @@ public enum SignalType {
           "milestone",
           true,
           List.of("setup_done", "first_value", "integration_live", "training_completed"),
-          "the milestone"));
+          "the milestone")),
+  SUBSCRIPTION_CHANGED(
+      "subscription_changed",
+      "Billing: the subscription's MRR changed (updates the account's MRR; 0 = churned)",
+      List.of(),
+      number("mrr", true, "0", null, "the new monthly recurring revenue (>= 0)"),
+      text("reason", false, "why, e.g. seats added, downgrade")),
+  ACCOUNT_CHURNED(
+      "account_churned",
+      "CRM or billing: the account churned (sets its churn flag)",
+      List.of(),
+      text("reason", false, "why the customer left")),
+  RENEWAL_CLOSED(
+      "renewal_closed",
+      "CRM: the renewal closed, renewed (optionally at a new MRR) or churned",
+      List.of(),
+      oneOf("outcome", true, List.of("renewed", "churned"), "how the renewal closed"),
+      number("mrr", false, "0.01", null, "MRR of the renewed contract (> 0; renewed only)"));
 
   private final String code;
   private final String description;
@@ -165,6 +182,14 @@ public enum SignalType {
         continue;
       }
       normalised.put(spec.name(), spec.normalise(value));
+    }
+    if (this == RENEWAL_CLOSED
+        && "churned".equals(normalised.get("outcome"))
+        && normalised.containsKey("mrr")) {
+      throw new IllegalArgumentException(
+          "Attribute 'mrr' of signal type '"
+              + code
+              + "' is for outcome 'renewed' only; a churned renewal has no MRR");
     }
     if (!atLeastOneOf.isEmpty() && atLeastOneOf.stream().noneMatch(normalised::containsKey)) {
       throw new IllegalArgumentException(

@@ -47,7 +47,10 @@ class SignalIngestionApiTest extends JourneyTestBase {
             "renewal_date_changed",
             "intent",
             "champion_left",
-            "milestone_reached");
+            "milestone_reached",
+            "subscription_changed",
+            "account_churned",
+            "renewal_closed");
     JsonNode utilisation = types.get(1).path("attributes").get(0);
     assertThat(utilisation.path("name").asText()).isEqualTo("utilizationPct");
     assertThat(utilisation.path("required").asBoolean()).isTrue();

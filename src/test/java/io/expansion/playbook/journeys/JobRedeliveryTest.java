@@ -107,6 +107,9 @@ class JobRedeliveryTest extends JourneyTestBase {
     assertThat(actual).isEqualTo(expected);
     assertThat(actual.touches()).hasSize(1);
     assertThat(actual.offers()).hasSize(1);
+    assertThat(actual.revenue())
+        .as("one ledger row per provisioned offer")
+        .hasSize(scenario.jobTypesOnPath.contains("provision-offer") ? 1 : 0);
   }
 
   private Effects run(Scenario scenario) {
@@ -180,7 +183,8 @@ class JobRedeliveryTest extends JourneyTestBase {
       List<String> quotes,
       List<String> products,
       String plan,
-      List<String> tasks) {}
+      List<String> tasks,
+      List<String> revenue) {}
 
   private Effects effects(String account, String journey) {
     return new Effects(
@@ -217,6 +221,11 @@ class JobRedeliveryTest extends JourneyTestBase {
             .toString(),
         rows(
             "SELECT element_id || ' ' || status FROM user_tasks WHERE account_id = ?",
+            account,
+            journey),
+        rows(
+            "SELECT type || ' ' || CAST(amount AS VARCHAR(20)) || ' ' || source || ' '"
+                + " || business_key FROM revenue_movements WHERE account_id = ?",
             account,
             journey));
   }

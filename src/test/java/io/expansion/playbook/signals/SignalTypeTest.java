@@ -39,6 +39,14 @@ class SignalTypeTest {
     assertThat(SignalType.CHAMPION_LEFT.validate(Map.of("role", "VP Ops"))).hasSize(1);
     assertThat(SignalType.MILESTONE_REACHED.validate(Map.of("milestone", "first_value")))
         .hasSize(1);
+    assertThat(SignalType.SUBSCRIPTION_CHANGED.validate(Map.of("mrr", "120.50", "reason", "seats")))
+        .containsEntry("mrr", 120.5)
+        .hasSize(2);
+    assertThat(SignalType.SUBSCRIPTION_CHANGED.validate(Map.of("mrr", 0))).containsEntry("mrr", 0);
+    assertThat(SignalType.ACCOUNT_CHURNED.validate(null)).isEmpty();
+    assertThat(SignalType.RENEWAL_CLOSED.validate(Map.of("outcome", "renewed", "mrr", 99)))
+        .hasSize(2);
+    assertThat(SignalType.RENEWAL_CLOSED.validate(Map.of("outcome", "churned"))).hasSize(1);
   }
 
   @Test
@@ -68,6 +76,14 @@ class SignalTypeTest {
           renewal_date_changed | renewalDate=31/03/2026         | an ISO date
           intent               | topic=billboard                | pricing_page, premium_feature_trial
           milestone_reached    | milestone=lunch                | setup_done, first_value
+          subscription_changed | mrr=-1                         | Attribute 'mrr' has invalid value -1: expected a number >= 0
+          subscription_changed | mrr=lots                       | Attribute 'mrr' has invalid value 'lots'
+          subscription_changed | reason=upgrade                 | Attribute 'mrr' is required
+          account_churned      | why=price                      | Unknown attribute 'why'
+          renewal_closed       | outcome=lost                   | one of renewed, churned
+          renewal_closed       | mrr=100                        | Attribute 'outcome' is required
+          renewal_closed       | outcome=renewed,mrr=0          | Attribute 'mrr' has invalid value 0: expected a number >= 0.01
+          renewal_closed       | outcome=churned,mrr=100        | 'mrr' of signal type 'renewal_closed' is for outcome 'renewed' only
           """)
   void invalidValuesAreNamed(String type, String attributes, String message) {
     Map<String, Object> values = new java.util.LinkedHashMap<>();
