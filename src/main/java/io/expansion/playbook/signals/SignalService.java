@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,6 +49,7 @@ public class SignalService {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final List<SignalRouter> routers;
 
   public SignalService(
       Signals signals,
@@ -55,8 +57,10 @@ public class SignalService {
       JourneyService journeys,
       TransactionTemplate transactions,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      List<SignalRouter> routers) {
     this.events = events;
+    this.routers = List.copyOf(routers);
     this.signals = signals;
     this.accounts = accounts;
     this.journeys = journeys;
@@ -90,6 +94,10 @@ public class SignalService {
             .findById(request.accountId())
             .orElseThrow(
                 () -> ApiException.notFound("Unknown account '" + request.accountId() + "'"));
+    SignalRouter router = routers.stream().filter(r -> r.routes(type)).findFirst().orElse(null);
+    if (router != null) {
+      router.check(account.id(), type, attributes);
+    }
     OffsetDateTime occurredAt = request.occurredAt() == null ? now : request.occurredAt();
     Stored stored;
     try {
@@ -108,7 +116,13 @@ public class SignalService {
     try {
       events.publishEvent(
           new SignalStored(stored.id(), account.id(), type.code(), occurredAt, attributes));
-      routing = journeys.route(account.id(), account.ownerCsm(), stored.id(), signal);
+      routing =
+          router != null
+              ? router.route(account.id(), stored.id(), type, attributes, occurredAt)
+              : journeys.route(account.id(), account.ownerCsm(), stored.id(), signal);
+    } catch (ApiException refused) {
+      transactions.executeWithoutResult(tx -> undo(account, type, stored));
+      throw refused;
     } catch (RuntimeException e) {
       transactions.executeWithoutResult(tx -> undo(account, type, stored));
       throw ApiException.unavailable(
