@@ -59,11 +59,14 @@ class MailboxEmailChannel implements Channel {
     try {
       MimeMessage mime = composer.compose(new MimeMessage(session), message, unsubscribeUrl);
       mime.saveChanges();
-      // saveChanges writes a Message-ID of its own; the message id is the one that travels.
+      // saveChanges writes a Message-Id of its own; the message id is the one that travels.
       mime.setHeader(EmailComposer.MESSAGE_ID, composer.messageIdHeader(message.messageId()));
       Map<String, String> headers = new LinkedHashMap<>();
       for (Header header : Collections.list(mime.getAllHeaders())) {
-        headers.put(header.getName(), header.getValue());
+        String name = header.getName();
+        headers.put(
+            name.equalsIgnoreCase(EmailComposer.MESSAGE_ID) ? EmailComposer.MESSAGE_ID : name,
+            header.getValue());
       }
       mailbox.store(
           message.messageId(),

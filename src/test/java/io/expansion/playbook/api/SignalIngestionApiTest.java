@@ -47,7 +47,12 @@ class SignalIngestionApiTest extends JourneyTestBase {
             "renewal_date_changed",
             "intent",
             "champion_left",
-            "milestone_reached");
+            "milestone_reached",
+            "touch_opened",
+            "touch_clicked",
+            "offer_accepted",
+            "offer_declined",
+            "unsubscribed");
     JsonNode utilisation = types.get(1).path("attributes").get(0);
     assertThat(utilisation.path("name").asText()).isEqualTo("utilizationPct");
     assertThat(utilisation.path("required").asBoolean()).isTrue();

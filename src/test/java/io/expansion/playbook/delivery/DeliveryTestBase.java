@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ApplicationContext;
@@ -50,11 +49,13 @@ abstract class DeliveryTestBase extends JourneyTestBase {
 
   protected final Clock clock;
   protected final OutboxMessages outbox;
+  protected final QueuedMessages queued;
 
   DeliveryTestBase(ApplicationContext context) {
     super(context);
     this.clock = context.getBean(Clock.class);
     this.outbox = context.getBean(OutboxMessages.class);
+    this.queued = new QueuedMessages(jdbc, clock);
   }
 
   @BeforeEach
@@ -74,41 +75,9 @@ abstract class DeliveryTestBase extends JourneyTestBase {
     return OffsetDateTime.now(clock);
   }
 
-  /**
-   * Queues a message for the account's contact as the touch gate would (a touch and its outbox
-   * row), without a journey: the relay's tests need many messages and exact timing.
-   */
   protected String queue(
       String account, String channel, String purpose, OffsetDateTime deliverAfter) {
-    String messageId = UUID.randomUUID().toString();
-    String contact = account + "-C1";
-    OffsetDateTime now = now();
-    jdbc.sql(
-            "INSERT INTO touches (business_key, account_id, contact_id, journey_id, play,"
-                + " purpose, channel, occurred_at, deliver_after) VALUES (?, ?, ?, 'test',"
-                + " 'test', ?, ?, ?, ?)")
-        .params("test:" + messageId, account, contact, purpose, channel, now, deliverAfter)
-        .update();
-    long touchId =
-        jdbc.sql("SELECT id FROM touches WHERE business_key = ?")
-            .param("test:" + messageId)
-            .query(Long.class)
-            .single();
-    jdbc.sql(
-            "INSERT INTO outbox (touch_id, message_id, contact_id, channel, recipient, subject,"
-                + " body, status, created_at, deliver_after) SELECT ?, ?, c.id, ?, c.email, ?, ?,"
-                + " 'PENDING', ?, ? FROM contacts c WHERE c.id = ?")
-        .params(
-            touchId,
-            messageId,
-            channel,
-            "Message " + messageId.substring(0, 8),
-            "Body of " + messageId,
-            now,
-            deliverAfter,
-            contact)
-        .update();
-    return messageId;
+    return queued.queue(account, channel, purpose, deliverAfter);
   }
 
   protected OutboxMessage message(String messageId) {
