@@ -19,7 +19,7 @@ final class AnswerRules {
       throw ApiException.conflict(
           "Message '" + m.messageId() + "' was not delivered (status " + m.status() + ")");
     }
-    if (answer.isOfferAnswer() && !m.isOffer()) {
+    if (answer.isOfferAnswer() && !m.makesOffer()) {
       throw ApiException.conflict(
           "Message '"
               + m.messageId()

@@ -47,7 +47,7 @@ public record OutboxMessage(
   public static final String CANCELLED = "CANCELLED";
 
   /** Whether the touch made an offer the customer can accept or decline. */
-  public boolean isOffer() {
+  public boolean makesOffer() {
     return offerId != null;
   }
 
