@@ -109,7 +109,8 @@ public class PersonalData {
     String pseudonym = "erased:" + contactId;
     int cancelled =
         jdbc.sql(
-                "UPDATE outbox SET status = 'CANCELLED' WHERE status = 'PENDING' AND touch_id IN"
+                "UPDATE outbox SET status = 'CANCELLED', status_reason = 'contact erased' WHERE"
+                    + " status IN ('PENDING', 'CLAIMED') AND touch_id IN"
                     + " (SELECT id FROM touches WHERE contact_id = ?)")
             .param(contactId)
             .update();
@@ -119,6 +120,13 @@ public class PersonalData {
                     + " (SELECT id FROM touches WHERE contact_id = ?)")
             .params(pseudonym, ERASED, ERASED, contactId)
             .update();
+    // The local mailbox keeps copies of delivered emails (delivery package): scrub them too.
+    jdbc.sql(
+            "UPDATE mailbox SET recipient = ?, subject = ?, body = ?, headers = '{}' WHERE"
+                + " message_id IN (SELECT o.message_id FROM outbox o JOIN touches t ON t.id ="
+                + " o.touch_id WHERE t.contact_id = ?)")
+        .params(pseudonym, ERASED, ERASED, contactId)
+        .update();
     int scrubbed = 0;
     for (String personal : new String[] {contact.email(), contact.name()}) {
       if (personal != null && personal.length() >= 3) {

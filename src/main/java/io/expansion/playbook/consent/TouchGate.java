@@ -159,7 +159,14 @@ public class TouchGate {
                 deliverAfter));
     if (!ContactPolicy.CSM.equals(channel)) {
       touches.enqueue(
-          id, channel, recipient(decision.contactId()), c.subject(), c.body(), now, deliverAfter);
+          id,
+          decision.contactId(),
+          channel,
+          recipient(decision.contactId()),
+          c.subject(),
+          c.body(),
+          now,
+          deliverAfter);
     }
     if (deliverAfter != null) {
       decisions.record(

@@ -4,6 +4,7 @@ import io.expansion.playbook.consent.ContactFacts.PastTouch;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -102,8 +103,13 @@ public class Touches {
     return key.getKey().longValue();
   }
 
+  /**
+   * Queues the touch's message for the relay ({@code delivery}); its message id (a random UUID)
+   * travels as the email's Message-ID and as the idempotency key of every other channel.
+   */
   void enqueue(
       long touchId,
+      String contactId,
       String channel,
       String recipient,
       String subject,
@@ -112,11 +118,20 @@ public class Touches {
       OffsetDateTime deliverAfter) {
     jdbc.sql(
             """
-            INSERT INTO outbox (touch_id, channel, recipient, subject, body, status, created_at,
-                                deliver_after)
-            VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)
+            INSERT INTO outbox (touch_id, message_id, contact_id, channel, recipient, subject, body,
+                                status, created_at, deliver_after)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
             """)
-        .params(touchId, channel, recipient, subject, body, now, deliverAfter)
+        .params(
+            touchId,
+            UUID.randomUUID().toString(),
+            contactId,
+            channel,
+            recipient,
+            subject,
+            body,
+            now,
+            deliverAfter)
         .update();
   }
 

@@ -131,12 +131,25 @@ public class JourneyService {
   /** Publishes a message correlated by key; the message id makes a repeated publish one. */
   public void publish(
       String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
+    publish(messageName, correlationKey, messageId, variables, signalTtl);
+  }
+
+  /**
+   * Like {@link #publish(String, String, String, Map)}, kept for {@code timeToLive} when no
+   * subscription waits for it yet.
+   */
+  public void publish(
+      String messageName,
+      String correlationKey,
+      String messageId,
+      Map<String, Object> variables,
+      Duration timeToLive) {
     client
         .newPublishMessageCommand()
         .messageName(messageName)
         .correlationKey(correlationKey)
         .messageId(messageId)
-        .timeToLive(signalTtl)
+        .timeToLive(timeToLive)
         .variables(variables)
         .send()
         .join();

@@ -39,6 +39,18 @@ public class Catalog {
         .optional();
   }
 
+  /**
+   * Whether the customer may accept the offer by themselves (in-app or by email) and have it
+   * provisioned at list price within the guardrails, without a CSM ({@code self_serve}, V12).
+   */
+  public boolean selfServe(String code) {
+    return jdbc.sql("SELECT self_serve FROM catalog_offers WHERE code = ?")
+        .param(code)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
   private static CatalogOffer map(ResultSet rs, int rowNum) throws SQLException {
     return new CatalogOffer(
         rs.getString("code"),

@@ -63,6 +63,13 @@ public final class AccessRules {
           get("/api/revenue/movements").roles(MANAGER, LEADERSHIP),
           get("/api/kpis", "/api/kpis/series", "/api/kpis/definitions")
               .roles(MANAGER, LEADERSHIP, OPS),
+          // delivery: the outbox, the local mailbox, the customer's product and unsubscribe links
+          get("/api/outbox", "/api/outbox/{messageId}", "/api/mailbox", "/api/mailbox/{messageId}")
+              .roles(MANAGER, LEADERSHIP, OPS),
+          post("/api/outbox/{messageId}/retry", "/api/outbox/relay").roles(OPS),
+          get("/api/in-app/messages").roles(INTEGRATION),
+          post("/api/in-app/messages/{id}/events").roles(INTEGRATION),
+          any("/api/unsubscribe").open(),
           // consent and personal data
           get("/api/contacts/{id}/consents", "/api/contacts/{id}/consents/history")
               .roles(MANAGER, LEADERSHIP, PRIVACY)

@@ -3,6 +3,7 @@ package io.expansion.playbook.signals;
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.journeys.JourneyService;
+import io.expansion.playbook.web.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,12 +42,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class SignalQueue {
 
+  /** Routing of a signal whose router refused it after it was stored. */
+  public static final String REFUSED = "REFUSED";
+
   private static final Logger LOG = LoggerFactory.getLogger(SignalQueue.class);
   private static final Duration FIRST_RETRY = Duration.ofMillis(100);
 
   private final Signals signals;
   private final Accounts accounts;
   private final JourneyService journeys;
+  private final List<SignalRouter> routers;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final SignalQueueProperties properties;
@@ -63,6 +69,7 @@ public class SignalQueue {
       Signals signals,
       Accounts accounts,
       JourneyService journeys,
+      List<SignalRouter> routers,
       ApplicationEventPublisher events,
       Clock clock,
       SignalQueueProperties properties,
@@ -70,6 +77,7 @@ public class SignalQueue {
     this.signals = signals;
     this.accounts = accounts;
     this.journeys = journeys;
+    this.routers = List.copyOf(routers);
     this.events = events;
     this.clock = clock;
     this.properties = properties;
@@ -185,8 +193,21 @@ public class SignalQueue {
     payload.put("type", signal.type());
     payload.put("occurredAt", signal.occurredAt().toString());
     payload.put("attributes", signal.attributes());
-    JourneyService.Routing routing =
-        journeys.route(account.id(), account.ownerCsm(), signal.id(), payload);
+    SignalType type = SignalType.of(signal.type()).orElseThrow();
+    SignalRouter router = routers.stream().filter(r -> r.routes(type)).findFirst().orElse(null);
+    JourneyService.Routing routing;
+    try {
+      routing =
+          router != null
+              ? router.route(
+                  account.id(), signal.id(), type, signal.attributes(), signal.occurredAt())
+              : journeys.route(account.id(), account.ownerCsm(), signal.id(), payload);
+    } catch (ApiException refused) {
+      // the signal's target refused it for good (checked at intake, changed since): kept, not
+      // retried
+      LOG.warn("Signal {} refused by its router: {}", signal.id(), refused.getMessage());
+      routing = new JourneyService.Routing(REFUSED, null);
+    }
     OffsetDateTime now = OffsetDateTime.now(clock);
     signals.routed(signal.id(), routing.route(), routing.journeyId(), now);
     queued.remove(signal.id());

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Validates (against the {@link SignalType} catalog), stores (once per idempotency key) and queues
  * signals for the {@link SignalQueue}, which routes them to journeys. A {@code
  * renewal_date_changed} signal also moves the account's renewal date, and the billing signals
- * ({@code subscription_changed}, {@code account_churned}, {@code renewal_closed}) change its MRR and
- * churn flag and write the revenue ledger row ({@link BillingEvents}), in the transaction that
+ * ({@code subscription_changed}, {@code account_churned}, {@code renewal_closed}) change its MRR
+ * and churn flag and write the revenue ledger row ({@link BillingEvents}), in the transaction that
  * stores the signal.
  */
 @Service
@@ -51,6 +52,7 @@ public class SignalService {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final BillingEvents billing;
+  private final List<SignalRouter> routers;
 
   public SignalService(
       Signals signals,
@@ -58,8 +60,10 @@ public class SignalService {
       SignalQueue queue,
       TransactionTemplate transactions,
       Clock clock,
-      BillingEvents billing) {
+      BillingEvents billing,
+      List<SignalRouter> routers) {
     this.billing = billing;
+    this.routers = List.copyOf(routers);
     this.signals = signals;
     this.accounts = accounts;
     this.queue = queue;
@@ -98,6 +102,10 @@ public class SignalService {
             .findById(request.accountId())
             .orElseThrow(
                 () -> ApiException.notFound("Unknown account '" + request.accountId() + "'"));
+    SignalRouter router = routers.stream().filter(r -> r.routes(type)).findFirst().orElse(null);
+    if (router != null) {
+      router.check(account.id(), type, attributes);
+    }
     OffsetDateTime occurredAt = request.occurredAt() == null ? now : request.occurredAt();
     queue.reserve();
     Stored stored;

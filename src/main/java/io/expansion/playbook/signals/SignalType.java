@@ -115,7 +115,51 @@ public enum SignalType {
       "CRM: the renewal closed, renewed (optionally at a new MRR) or churned",
       List.of(),
       oneOf("outcome", true, List.of("renewed", "churned"), "how the renewal closed"),
-      number("mrr", false, "0.01", null, "MRR of the renewed contract (> 0; renewed only)"));
+      number("mrr", false, "0.01", null, "MRR of the renewed contract (> 0; renewed only)")),
+  TOUCH_OPENED(
+      "touch_opened",
+      "The customer opened or was shown a message of a touch",
+      List.of(),
+      answerAttributes()),
+  TOUCH_CLICKED(
+      "touch_clicked",
+      "The customer clicked a message of a touch (the journey goes to the value review)",
+      List.of(),
+      answerAttributes()),
+  OFFER_ACCEPTED(
+      "offer_accepted",
+      "The customer accepted the offer a message made (self-serve offers are provisioned)",
+      List.of(),
+      answerAttributes()),
+  OFFER_DECLINED(
+      "offer_declined",
+      "The customer declined the offer a message made (the offer's cooldown starts)",
+      List.of(),
+      answerAttributes()),
+  UNSUBSCRIBED(
+      "unsubscribed",
+      "The customer unsubscribed from a message's channel (an opt-out in the consent registry)",
+      List.of(),
+      answerAttributes());
+
+  /** Answers to a touch name the message they answer; the contact, when given, must match it. */
+  private static AttributeSpec[] answerAttributes() {
+    return new AttributeSpec[] {
+      text("messageId", true, "the message answered (its Message-ID or idempotency key)"),
+      text("contactId", false, "the contact who answered; must be the message's recipient"),
+      text("reason", false, "the customer's reason, if they gave one"),
+      text("source", false, "where the answer came from: in-app, unsubscribe-link, a tool's name")
+    };
+  }
+
+  /** Whether this type answers a touch (routed to the touch, not to the account's journey). */
+  public boolean answersTouch() {
+    return this == TOUCH_OPENED
+        || this == TOUCH_CLICKED
+        || this == OFFER_ACCEPTED
+        || this == OFFER_DECLINED
+        || this == UNSUBSCRIBED;
+  }
 
   private final String code;
   private final String description;

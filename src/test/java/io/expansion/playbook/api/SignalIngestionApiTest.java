@@ -50,7 +50,12 @@ class SignalIngestionApiTest extends JourneyTestBase {
             "milestone_reached",
             "subscription_changed",
             "account_churned",
-            "renewal_closed");
+            "renewal_closed",
+            "touch_opened",
+            "touch_clicked",
+            "offer_accepted",
+            "offer_declined",
+            "unsubscribed");
     JsonNode utilisation = types.get(1).path("attributes").get(0);
     assertThat(utilisation.path("name").asText()).isEqualTo("utilizationPct");
     assertThat(utilisation.path("required").asBoolean()).isTrue();

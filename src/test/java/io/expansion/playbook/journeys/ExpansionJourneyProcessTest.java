@@ -265,7 +265,7 @@ class ExpansionJourneyProcessTest extends JourneyTestBase {
   }
 
   @Test
-  void lowValueOfferIsTouchedInAppThroughTheOutbox() {
+  void lowValueOfferIsTouchedInAppThroughTheOutboxAndTheJourneyWaitsForTheAnswer() {
     String account =
         fixtures.account(
             "one-year",
@@ -274,13 +274,14 @@ class ExpansionJourneyProcessTest extends JourneyTestBase {
             "Mailed check",
             List.of("PHONE", "INTERNET_DSL", "STREAMING_TV", "CONTRACT_ONE_YEAR"),
             Fixtures.allChannels(true));
+    fixtures.inDaytime(account, java.time.Instant.now());
     String journey =
         signal(account, "license_utilization", Map.of("utilizationPct", 85)).journeyId();
 
-    UserTask review = awaitTask(account, ExpansionJourney.PROVE_VALUE);
+    awaitAt(journey, ExpansionJourney.AWAIT_TOUCH_ANSWER);
     assertThat(completed(journey))
-        .contains("Task_SendTouch")
-        .doesNotContain("UserTask_CsmOutreach");
+        .containsSubsequence("Task_SendTouch", "Task_OpenAnswerWindow")
+        .doesNotContain("UserTask_CsmOutreach", "Task_BuildValueSnapshot");
     assertThat(
             jdbc.sql(
                     "SELECT COUNT(*) FROM outbox o JOIN touches t ON t.id = o.touch_id WHERE"
@@ -289,8 +290,13 @@ class ExpansionJourneyProcessTest extends JourneyTestBase {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+    answerInApp(account, "clicked");
+    UserTask review = awaitTask(account, ExpansionJourney.PROVE_VALUE);
     tasks.complete(review.id(), Map.of("customerResponse", "not-now"));
     awaitAt(journey, ExpansionJourney.AWAIT_SIGNAL);
+    assertThat(completed(journey))
+        .containsSubsequence(
+            "Task_AwaitTouchAnswer", "Task_RecordTouchAnswer", "UserTask_ProveValue");
     assertThat(decision(account, "outcome").outcome()).isEqualTo("not-now");
   }
 

@@ -61,7 +61,13 @@ class JobRedeliveryTest extends JourneyTestBase {
     ACCEPTED_WITH_DISCOUNT_APPROVAL(
         Set.of("create-quote", "provision-offer", "user-task-created", "record-outcome")),
     DECLINED(Set.of("build-value-snapshot", "record-outcome")),
-    IN_APP_TOUCH_ACCEPTED(Set.of("send-touch", "create-quote", "provision-offer")),
+    IN_APP_TOUCH_ACCEPTED(
+        Set.of(
+            "send-touch",
+            "open-answer-window",
+            "record-touch-answer",
+            "create-quote",
+            "provision-offer")),
     CSM_OUTREACH_DECLINED(Set.of("send-touch", "user-task-created", "record-outcome")),
     QUOTE_BLOCKED_BY_GUARDRAIL(Set.of("create-quote", "record-outcome"));
 
@@ -123,6 +129,9 @@ class JobRedeliveryTest extends JourneyTestBase {
                 List.of("PHONE", "INTERNET_DSL", "STREAMING_TV", "CONTRACT_ONE_YEAR"),
                 Fixtures.allChannels(true))
             : fixtures.healthyAccount(Fixtures.allChannels(true));
+    if (scenario == Scenario.IN_APP_TOUCH_ACCEPTED) {
+      fixtures.inDaytime(account, java.time.Instant.now());
+    }
     String journey =
         scenario == Scenario.IN_APP_TOUCH_ACCEPTED
             ? signal(account, "license_utilization", Map.of("utilizationPct", 85)).journeyId()
@@ -143,11 +152,14 @@ class JobRedeliveryTest extends JourneyTestBase {
         complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));
         complete(account, ExpansionJourney.PROVE_VALUE, Map.of("customerResponse", "declined"));
       }
-      case IN_APP_TOUCH_ACCEPTED ->
-          complete(
-              account,
-              ExpansionJourney.PROVE_VALUE,
-              Map.of("customerResponse", "interested", "requestedDiscountPct", 5));
+      case IN_APP_TOUCH_ACCEPTED -> {
+        // The fibre upgrade is not self-serve: accepted in the product, reviewed with the CSM.
+        answerInApp(account, "accepted");
+        complete(
+            account,
+            ExpansionJourney.PROVE_VALUE,
+            Map.of("customerResponse", "interested", "requestedDiscountPct", 5));
+      }
       case CSM_OUTREACH_DECLINED ->
           complete(account, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "declined"));
       case QUOTE_BLOCKED_BY_GUARDRAIL -> {

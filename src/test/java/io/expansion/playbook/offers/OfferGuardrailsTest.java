@@ -222,8 +222,10 @@ class OfferGuardrailsTest extends JourneyTestBase {
   @Test
   void workerCapsTheRequestAtTheSegmentMaximumAndTheSegmentThresholdAsksForApproval() {
     String account = lowValueAccount();
+    fixtures.inDaytime(account, java.time.Instant.now());
     String journey =
         signal(account, "license_utilization", Map.of("utilizationPct", 85)).journeyId();
+    answerInApp(account, "clicked");
     complete(
         account,
         ExpansionJourney.PROVE_VALUE,

@@ -4,6 +4,7 @@ import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.accounts.Products;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -81,6 +82,18 @@ public class Fixtures {
         attributes,
         at,
         at);
+  }
+
+  /**
+   * Moves the account into a time zone where it is about noon at {@code now}, so its touches are
+   * not deferred by quiet hours whenever the test runs.
+   */
+  public void inDaytime(String accountId, Instant now) {
+    int offset = 12 - now.atOffset(ZoneOffset.UTC).getHour();
+    offset = offset > 14 ? offset - 24 : offset < -12 ? offset + 24 : offset;
+    jdbc.sql("UPDATE accounts SET time_zone = ? WHERE id = ?")
+        .params(ZoneOffset.ofHours(offset).getId(), accountId)
+        .update();
   }
 
   public static Map<String, Boolean> allChannels(boolean optedIn) {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.decisions.Decision;
 import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.delivery.OutboxRelay;
+import io.expansion.playbook.delivery.TouchAnswers;
 import io.expansion.playbook.engine.EmbeddedZeebeEngine;
 import io.expansion.playbook.journeys.Journey;
 import io.expansion.playbook.journeys.Journeys;
@@ -47,6 +49,8 @@ public abstract class JourneyTestBase {
   protected final EmbeddedZeebeEngine engine;
   protected final EngineRecords records;
   protected final Accounts accounts;
+  protected final OutboxRelay relay;
+  protected final TouchAnswers answers;
 
   protected JourneyTestBase(ApplicationContext context) {
     this.accounts = context.getBean(Accounts.class);
@@ -58,6 +62,34 @@ public abstract class JourneyTestBase {
     this.decisions = context.getBean(DecisionLog.class);
     this.engine = context.getBean(EmbeddedZeebeEngine.class);
     this.records = new EngineRecords(engine);
+    this.relay = context.getBean(OutboxRelay.class);
+    this.answers = context.getBean(TouchAnswers.class);
+  }
+
+  /**
+   * Delivers the account's latest in-app message (runs the relay until it is SENT) and reports what
+   * the customer did with it, as the customer's product would.
+   */
+  protected TouchAnswers.Answered answerInApp(String accountId, String event) {
+    String messageId = deliveredMessage(accountId, "in_app");
+    return answers.inApp(messageId, event, accountId + "-C1");
+  }
+
+  /** The account's latest message on the channel, once the relay delivered it. */
+  protected String deliveredMessage(String accountId, String channel) {
+    String sql =
+        "SELECT o.message_id FROM outbox o JOIN touches t ON t.id = o.touch_id WHERE t.account_id"
+            + " = ? AND o.channel = ? AND o.status = 'SENT' ORDER BY o.id DESC";
+    return await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .until(
+            () -> {
+              relay.runOnce();
+              return jdbc.sql(sql).params(accountId, channel).query(String.class).list();
+            },
+            ids -> !ids.isEmpty())
+        .getFirst();
   }
 
   protected Accepted signal(String accountId, String type, Map<String, Object> attributes) {
