@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ public class BookImports implements DisposableBean {
 
   private final BookImporter importer;
   private final ImportRuns runs;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
@@ -42,9 +44,11 @@ public class BookImports implements DisposableBean {
             return t;
           });
 
-  public BookImports(BookImporter importer, ImportRuns runs, Clock clock) {
+  public BookImports(
+      BookImporter importer, ImportRuns runs, ApplicationEventPublisher events, Clock clock) {
     this.importer = importer;
     this.runs = runs;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -110,6 +114,7 @@ public class BookImports implements DisposableBean {
       ImportResult result =
           importer.importBook(reader, mapping, id, soFar -> runs.progress(id, soFar));
       runs.finished(id, ImportRun.SUCCEEDED, null, now());
+      events.publishEvent(new BookImported(id, mapping.name(), result));
       LOG.info(
           "Import {} ({}) finished in {} ms: {} rows read, {} imported, {} updated, {} unchanged,"
               + " {} rejected",

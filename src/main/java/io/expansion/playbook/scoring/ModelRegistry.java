@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,16 +34,22 @@ public class ModelRegistry {
   private final ScoringProperties properties;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final String configVersion;
   private final Map<String, Active> parsed = new ConcurrentHashMap<>();
   private volatile boolean registered;
 
   public ModelRegistry(
-      ScoringModels models, ScoringProperties properties, ObjectMapper json, Clock clock) {
+      ScoringModels models,
+      ScoringProperties properties,
+      ObjectMapper json,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.models = models;
     this.properties = properties;
     this.json = json;
     this.clock = clock;
+    this.events = events;
     this.configVersion = CONFIG + "-" + hash(write(configDefinition()));
   }
 
@@ -80,18 +87,27 @@ public class ModelRegistry {
     }
     if (activate) {
       models.activate(version);
+      events.publishEvent(new ScoringModelActivated(version));
     }
     return models.find(version).orElseThrow();
   }
 
   /**
-   * Makes a version active for later scorings.
+   * Makes a version active for later scorings and announces a change ({@link
+   * ScoringModelActivated}).
    *
    * @return empty when the version is unknown
    */
   public Optional<ScoringModels.Row> activate(String version) {
     registerConfig();
-    return models.activate(version) ? models.find(version) : Optional.empty();
+    boolean wasActive = models.activeVersion().filter(version::equals).isPresent();
+    if (!models.activate(version)) {
+      return Optional.empty();
+    }
+    if (!wasActive) {
+      events.publishEvent(new ScoringModelActivated(version));
+    }
+    return models.find(version);
   }
 
   private void registerConfig() {

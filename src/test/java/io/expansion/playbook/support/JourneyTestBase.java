@@ -31,7 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
       "spring.datasource.url=jdbc:h2:mem:journeys;DB_CLOSE_DELAY=-1",
       "expansion.engine.embedded-port=0",
       "expansion.demo.load-book=false",
-      "expansion.plays.renewal.plan-on-startup=false"
+      "expansion.plays.renewal.plan-on-startup=false",
+      // suites share this database: whole-book runs (tested in book/) must not rescore their
+      // accounts behind their backs
+      "expansion.book.rescore-after-import=false",
+      "expansion.book.rescore-after-model-change=false"
     })
 public abstract class JourneyTestBase {
 
