@@ -231,11 +231,17 @@ public class Accounts {
     requireUpdated(updated, accountId);
   }
 
-  /** Scores of one account for {@link #updateScoresAll}. */
+  /** Scores and segment of one account for {@link #updateScoresAll}. */
   public record ScoreUpdate(
-      String id, int health, int valueScore, int usageScore, int intentScore, String stage) {}
+      String id,
+      int health,
+      int valueScore,
+      int usageScore,
+      int intentScore,
+      String stage,
+      String segment) {}
 
-  /** Stores freshly computed scores of many accounts with JDBC batches. */
+  /** Stores freshly computed scores and segments of many accounts with JDBC batches. */
   public void updateScoresAll(List<ScoreUpdate> updates) {
     OffsetDateTime now = now();
     List<SqlParameterSource> rows = new ArrayList<>(updates.size());
@@ -247,6 +253,7 @@ public class Accounts {
               .addValue("usageScore", u.usageScore())
               .addValue("intentScore", u.intentScore())
               .addValue("lifecycleStage", u.stage())
+              .addValue("segment", u.segment(), Types.VARCHAR)
               .addValue("now", now)
               .addValue("id", u.id()));
     }
@@ -254,24 +261,11 @@ public class Accounts {
         """
         UPDATE accounts
         SET health = :health, value_score = :valueScore, usage_score = :usageScore,
-            intent_score = :intentScore, lifecycle_stage = :lifecycleStage, updated_at = :now
+            intent_score = :intentScore, lifecycle_stage = :lifecycleStage, segment = :segment,
+            updated_at = :now
         WHERE id = :id
         """,
         rows);
-  }
-
-  /** Stores the segments of many accounts (account id to segment) with JDBC batches. */
-  public void updateSegmentsAll(Map<String, String> segmentById) {
-    OffsetDateTime now = now();
-    List<SqlParameterSource> rows = new ArrayList<>(segmentById.size());
-    segmentById.forEach(
-        (id, segment) ->
-            rows.add(
-                new MapSqlParameterSource()
-                    .addValue("segment", segment)
-                    .addValue("now", now)
-                    .addValue("id", id)));
-    batch("UPDATE accounts SET segment = :segment, updated_at = :now WHERE id = :id", rows);
   }
 
   /**

@@ -18,7 +18,6 @@ import io.expansion.playbook.segmentation.SegmentationDecision;
 import io.expansion.playbook.segmentation.SegmentationDecision.Segment;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,88 +106,99 @@ class BookPageScorer {
     List<BulkScoring.Stored> stored =
         scoring.store(
             scoring.score(page, products, run.model(), run.now()), run.trigger(), run.now());
-    Map<String, Segment> segments = new LinkedHashMap<>();
+    Map<String, List<OfferMade>> offersMade = offers.forAccountsBetween(first, last);
+    Map<String, ConsentDecision> consent = touchGate.checkAll(page, TouchIntent.expansionOffer());
+    // Pure computation on data at hand: both cores share it.
+    List<Outcome> outcomes =
+        stored.parallelStream().map(s -> outcome(s, products, offersMade, consent, run)).toList();
     List<SegmentHistory.Change> changes = new ArrayList<>();
     List<NewDecision> segmentDecisions = new ArrayList<>();
-    Map<String, String> newSegments = new HashMap<>();
-    int healthChanged = 0;
-    for (BulkScoring.Stored s : stored) {
-      healthChanged += s.changed() ? 1 : 0;
-      Account account = s.scored().account();
-      AccountScores scores = s.scored().scores();
-      Segment segment =
-          segmentation.evaluate(
-              scores.health(), scores.valueScore(), scores.usageScore(), scores.intentScore());
-      segments.put(account.id(), segment);
-      if (!segment.segment().equals(account.segment())) {
-        newSegments.put(account.id(), segment.segment());
-        changes.add(change(account, segment, scores, run));
-        segmentDecisions.add(decision(account, segment, scores, run));
-      }
-    }
-    segmentHistory.insertAll(changes);
-    accounts.updateSegmentsAll(newSegments);
-    decisions.recordAll(segmentDecisions);
-    List<NextBestAction> next = nextBestActions(page, stored, segments, products, run);
-    actions.replaceBetween(first, last, next);
+    List<Accounts.ScoreUpdate> updates = new ArrayList<>();
+    List<NextBestAction> next = new ArrayList<>(outcomes.size());
     Map<String, Integer> segmentCounts = new TreeMap<>();
-    segments.values().forEach(s -> segmentCounts.merge(s.segment(), 1, Integer::sum));
     Map<String, Integer> actionCounts = new TreeMap<>();
-    next.forEach(a -> actionCounts.merge(a.code(), 1, Integer::sum));
+    int healthChanged = 0;
+    for (Outcome o : outcomes) {
+      Account account = o.stored().scored().account();
+      AccountScores scores = o.stored().scored().scores();
+      boolean segmentChanged = !o.segment().segment().equals(account.segment());
+      if (segmentChanged) {
+        changes.add(change(account, o.segment(), scores, run));
+        segmentDecisions.add(decision(account, o.segment(), scores, run));
+      }
+      if (segmentChanged || o.stored().changed()) {
+        updates.add(
+            new Accounts.ScoreUpdate(
+                account.id(),
+                scores.health(),
+                scores.valueScore(),
+                scores.usageScore(),
+                scores.intentScore(),
+                scores.lifecycleStage(),
+                o.segment().segment()));
+      }
+      healthChanged += o.stored().changed() ? 1 : 0;
+      next.add(o.action());
+      segmentCounts.merge(o.segment().segment(), 1, Integer::sum);
+      actionCounts.merge(o.action().code(), 1, Integer::sum);
+    }
+    accounts.updateScoresAll(updates);
+    segmentHistory.insertAll(changes);
+    decisions.recordAll(segmentDecisions);
+    actions.replaceBetween(first, last, next);
     return new PageResult(
         last, page.size(), healthChanged, changes.size(), segmentCounts, actionCounts);
   }
 
-  private List<NextBestAction> nextBestActions(
-      List<Account> page,
-      List<BulkScoring.Stored> stored,
-      Map<String, Segment> segments,
+  /** One account's segment and next best action. */
+  private record Outcome(BulkScoring.Stored stored, Segment segment, NextBestAction action) {}
+
+  private Outcome outcome(
+      BulkScoring.Stored stored,
       Map<String, Set<String>> products,
+      Map<String, List<OfferMade>> offersMade,
+      Map<String, ConsentDecision> consent,
       RunContext run) {
-    String first = page.getFirst().id();
-    String last = page.getLast().id();
-    Map<String, List<OfferMade>> offersMade = offers.forAccountsBetween(first, last);
-    Map<String, ConsentDecision> consent = touchGate.checkAll(page, TouchIntent.expansionOffer());
-    List<NextBestAction> result = new ArrayList<>(page.size());
-    for (BulkScoring.Stored s : stored) {
-      Account account = s.scored().account();
-      AccountScores scores = s.scored().scores();
-      String segment = segments.get(account.id()).segment();
-      Set<String> owned = products.getOrDefault(account.id(), Set.of());
-      NextBestActionPolicy.Decided decided =
-          NextBestActionPolicy.decide(
-              new NextBestActionPolicy.AccountFacts(
-                  segment,
-                  scores.health(),
-                  owned,
-                  offersMade.getOrDefault(account.id(), List.of()),
-                  new OfferRanking.AccountView(
-                      segment,
-                      scores.intentScore(),
-                      scores.usageScore(),
-                      account.mrr(),
-                      account.tenureMonths(),
-                      account.contractType(),
-                      owned)),
-              run.offering(),
-              consent.get(account.id()),
-              run.now());
-      result.add(
-          new NextBestAction(
-              account.id(),
-              run.runId(),
-              run.now(),
-              segment,
-              scores.health(),
-              scores.churnProbability(),
-              decided.code(),
-              decided.offerCode(),
-              decided.offerName(),
-              decided.expectedValue(),
-              decided.channel(),
-              decided.reason()));
-    }
-    return result;
+    Account account = stored.scored().account();
+    AccountScores scores = stored.scored().scores();
+    Segment segment =
+        segmentation.evaluate(
+            scores.health(), scores.valueScore(), scores.usageScore(), scores.intentScore());
+    Set<String> owned = products.getOrDefault(account.id(), Set.of());
+    NextBestActionPolicy.Decided decided =
+        NextBestActionPolicy.decide(
+            new NextBestActionPolicy.AccountFacts(
+                segment.segment(),
+                scores.health(),
+                owned,
+                offersMade.getOrDefault(account.id(), List.of()),
+                new OfferRanking.AccountView(
+                    segment.segment(),
+                    scores.intentScore(),
+                    scores.usageScore(),
+                    account.mrr(),
+                    account.tenureMonths(),
+                    account.contractType(),
+                    owned)),
+            run.offering(),
+            consent.get(account.id()),
+            run.now());
+    return new Outcome(
+        stored,
+        segment,
+        new NextBestAction(
+            account.id(),
+            run.runId(),
+            run.now(),
+            segment.segment(),
+            scores.health(),
+            scores.churnProbability(),
+            decided.code(),
+            decided.offerCode(),
+            decided.offerName(),
+            decided.expectedValue(),
+            decided.channel(),
+            decided.reason()));
   }
 
   private static SegmentHistory.Change change(

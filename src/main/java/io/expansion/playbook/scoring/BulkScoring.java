@@ -2,7 +2,6 @@ package io.expansion.playbook.scoring;
 
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
-import io.expansion.playbook.scoring.HealthHistory.HealthScore;
 import io.expansion.playbook.scoring.HealthHistory.NewScore;
 import io.expansion.playbook.signals.Signal;
 import io.expansion.playbook.signals.Signals;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -29,7 +29,6 @@ public class BulkScoring {
   private final HealthHistory history;
   private final ModelRegistry registry;
   private final Signals signals;
-  private final Accounts accounts;
   private final ScoringProperties properties;
   private final ApplicationEventPublisher events;
 
@@ -38,14 +37,12 @@ public class BulkScoring {
       HealthHistory history,
       ModelRegistry registry,
       Signals signals,
-      Accounts accounts,
       ScoringProperties properties,
       ApplicationEventPublisher events) {
     this.healthScores = healthScores;
     this.history = history;
     this.registry = registry;
     this.signals = signals;
-    this.accounts = accounts;
     this.properties = properties;
     this.events = events;
   }
@@ -82,57 +79,62 @@ public class BulkScoring {
     Map<String, List<Signal>> recent =
         signals.sinceBetween(
             page.getFirst().id(), page.getLast().id(), now.minus(properties.signalWindow()));
-    List<Scored> scored = new ArrayList<>(page.size());
-    for (Account account : page) {
-      AccountSnapshot snapshot =
-          new AccountSnapshot(
-              account,
-              healthScores.attributes(account),
-              products.getOrDefault(account.id(), Set.of()),
-              recent.getOrDefault(account.id(), List.of()),
-              now);
-      HealthModel.Result health = healthScores.score(snapshot, model);
-      scored.add(new Scored(account, health, ScoringModel.score(snapshot, health)));
-    }
+    // Pure computation on data at hand: both cores share it.
+    List<Scored> scored =
+        IntStream.range(0, page.size())
+            .parallel()
+            .mapToObj(
+                i -> {
+                  Account account = page.get(i);
+                  AccountSnapshot snapshot =
+                      new AccountSnapshot(
+                          account,
+                          healthScores.attributes(account),
+                          products.getOrDefault(account.id(), Set.of()),
+                          recent.getOrDefault(account.id(), List.of()),
+                          now);
+                  HealthModel.Result health = healthScores.score(snapshot, model);
+                  return new Scored(account, health, ScoringModel.score(snapshot, health));
+                })
+            .toList();
     return scored;
   }
 
   /**
-   * Stores what changed: a history row (with the trigger) and the account's scores for every
-   * account whose scoring differs from its latest one, in the caller's transaction. A health change
-   * under the same model version is published as {@link HealthScored} (the plays react to it after
-   * commit); a change of model version alone is not a change of the customer's health.
+   * Stores what changed, in the caller's transaction: a history row (with the trigger) for every
+   * account whose scoring differs from its latest one. A health change under the same model version
+   * is published as {@link HealthScored} (the plays react to it after commit); a change of model
+   * version alone is not a change of the customer's health. The caller stores the accounts' new
+   * scores ({@link Accounts#updateScoresAll}) in the same transaction.
    */
   public List<Stored> store(List<Scored> page, String trigger, OffsetDateTime now) {
     if (page.isEmpty()) {
       return List.of();
     }
-    Map<String, HealthScore> latest =
+    Map<String, HealthHistory.Latest> latest =
         history.latestBetween(page.getFirst().account().id(), page.getLast().account().id());
     List<Stored> stored = new ArrayList<>(page.size());
     List<NewScore> rows = new ArrayList<>();
-    List<Accounts.ScoreUpdate> updates = new ArrayList<>();
     List<HealthScored> published = new ArrayList<>();
     for (Scored s : page) {
       Account account = s.account();
-      HealthScore last = latest.get(account.id());
+      HealthHistory.Latest last = latest.get(account.id());
       Integer previous = last != null ? Integer.valueOf(last.health()) : account.health();
       boolean changed =
-          last == null || !HealthScores.sameScoring(last, account, s.scores(), s.health());
+          last == null
+              || !HealthScores.sameScoring(
+                  last.modelVersion(),
+                  last.stage(),
+                  last.health(),
+                  last.points(),
+                  account,
+                  s.scores(),
+                  s.health());
       stored.add(new Stored(s, previous, changed));
       if (!changed) {
         continue;
       }
       rows.add(new NewScore(account.id(), now, s.health(), previous, trigger));
-      AccountScores scores = s.scores();
-      updates.add(
-          new Accounts.ScoreUpdate(
-              account.id(),
-              scores.health(),
-              scores.valueScore(),
-              scores.usageScore(),
-              scores.intentScore(),
-              scores.lifecycleStage()));
       if (last != null
           && last.modelVersion().equals(s.health().modelVersion())
           && !Objects.equals(previous, s.health().health())) {
@@ -147,7 +149,6 @@ public class BulkScoring {
       }
     }
     history.insertAll(rows);
-    accounts.updateScoresAll(updates);
     published.forEach(events::publishEvent);
     return stored;
   }

@@ -1,17 +1,22 @@
 package io.expansion.playbook.scoring;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -126,22 +131,71 @@ public class HealthHistory {
         rows.toArray(SqlParameterSource[]::new));
   }
 
+  /**
+   * The latest scoring of an account without its contributions' inputs: what tells whether a fresh
+   * scoring differs from it.
+   *
+   * @param points health points per factor
+   */
+  record Latest(
+      long id,
+      String accountId,
+      int health,
+      String stage,
+      String modelVersion,
+      Map<String, Integer> points) {}
+
   /** The latest scoring of each account whose id lies between the two (inclusive). */
-  Map<String, HealthScore> latestBetween(String firstId, String lastId) {
-    Map<String, HealthScore> latest = new HashMap<>();
+  Map<String, Latest> latestBetween(String firstId, String lastId) {
+    Map<String, Latest> latest = new HashMap<>();
     jdbc.sql(
-            "SELECT h."
-                + COLUMNS.replace(", ", ", h.")
-                + """
-                 FROM health_scores h JOIN (
-                  SELECT account_id, MAX(id) AS latest_id FROM health_scores
-                  WHERE account_id BETWEEN ? AND ? GROUP BY account_id) m ON h.id = m.latest_id
-                """)
+            """
+            SELECT h.id, h.account_id, h.health, h.stage, h.model_version, h.contributions
+            FROM health_scores h JOIN (
+              SELECT account_id, MAX(id) AS latest_id FROM health_scores
+              WHERE account_id BETWEEN ? AND ? GROUP BY account_id) m ON h.id = m.latest_id
+            """)
         .params(firstId, lastId)
-        .query(this::map)
-        .list()
-        .forEach(score -> latest.put(score.accountId(), score));
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    latest.put(
+                        rs.getString("account_id"),
+                        new Latest(
+                            rs.getLong("id"),
+                            rs.getString("account_id"),
+                            rs.getInt("health"),
+                            rs.getString("stage"),
+                            rs.getString("model_version"),
+                            points(rs.getString("contributions")))));
     return latest;
+  }
+
+  /** Factor to points of stored contributions, read without binding their inputs. */
+  private Map<String, Integer> points(String contributions) {
+    Map<String, Integer> points = new LinkedHashMap<>();
+    try (JsonParser parser = json.getFactory().createParser(contributions)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        return points;
+      }
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        String factor = null;
+        int value = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          parser.nextToken();
+          switch (field) {
+            case "factor" -> factor = parser.getValueAsString();
+            case "points" -> value = parser.getIntValue();
+            default -> parser.skipChildren();
+          }
+        }
+        points.put(factor, value);
+      }
+      return points;
+    } catch (IOException e) {
+      return Map.of();
+    }
   }
 
   boolean exists(String businessKey) {

@@ -278,9 +278,28 @@ public class HealthScores {
       HealthScore latest, Account account, AccountScores scores, HealthModel.Result health) {
     Map<String, Integer> latestPoints = new LinkedHashMap<>();
     latest.contributions().forEach(c -> latestPoints.put(c.factor(), c.points()));
-    return latest.modelVersion().equals(health.modelVersion())
-        && latest.stage().equals(health.stage())
-        && latest.health() == health.health()
+    return sameScoring(
+        latest.modelVersion(),
+        latest.stage(),
+        latest.health(),
+        latestPoints,
+        account,
+        scores,
+        health);
+  }
+
+  /** {@link #sameScoring(HealthScore, Account, AccountScores, HealthModel.Result)} by parts. */
+  static boolean sameScoring(
+      String latestModelVersion,
+      String latestStage,
+      int latestHealth,
+      Map<String, Integer> latestPoints,
+      Account account,
+      AccountScores scores,
+      HealthModel.Result health) {
+    return latestModelVersion.equals(health.modelVersion())
+        && latestStage.equals(health.stage())
+        && latestHealth == health.health()
         && latestPoints.equals(health.points())
         && Objects.equals(account.health(), scores.health())
         && Objects.equals(account.valueScore(), scores.valueScore())

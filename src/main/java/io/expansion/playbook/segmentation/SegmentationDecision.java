@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,9 @@ import org.xml.sax.SAXException;
 /**
  * The deployed {@code segmentation.dmn}, evaluated in-process by Zeebe's own DMN engine (the
  * library the broker evaluates {@code Rule_Segment} with), for scoring the whole book without a
- * round trip per account. {@link #reload()} reads the file the engine was given again.
+ * round trip per account. {@link #reload()} reads the file the engine was given again. Each thread
+ * evaluates with an engine of its own; as the decision reads nothing but the four scores (0..100
+ * each), every result is kept per combination until the file changes.
  */
 @Component
 public class SegmentationDecision {
@@ -37,8 +40,9 @@ public class SegmentationDecision {
 
   public static final String DECISION_ID = "segmentation";
 
+  private static final int MAX_REMEMBERED = 1 << 20;
+
   private final ModelResources resources;
-  private final DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
   private volatile Loaded loaded;
 
   public SegmentationDecision(ModelResources resources) {
@@ -49,8 +53,14 @@ public class SegmentationDecision {
   /** A segment and the rule's rationale. */
   public record Segment(String segment, String rationale) {}
 
+  /** One version of the file: an engine per thread and the results so far. */
   private record Loaded(
-      ParsedDecisionRequirementsGraph graph, String hash, List<String> segments) {}
+      String hash,
+      List<String> segments,
+      ThreadLocal<Evaluator> evaluators,
+      Map<Integer, Segment> results) {}
+
+  private record Evaluator(DecisionEngine engine, ParsedDecisionRequirementsGraph graph) {}
 
   /** Reads the deployed file again; returns whether its content changed. */
   public synchronized boolean reload() {
@@ -72,14 +82,37 @@ public class SegmentationDecision {
 
   /** Evaluates the decision for the four scores, exactly as the journey's business rule task. */
   public Segment evaluate(int health, int valueScore, int usageScore, int intentScore) {
+    Loaded current = loaded;
+    boolean inRange =
+        within(health) && within(valueScore) && within(usageScore) && within(intentScore);
+    if (!inRange) {
+      return evaluate(current, health, valueScore, usageScore, intentScore);
+    }
+    int key = ((health * 101 + valueScore) * 101 + usageScore) * 101 + intentScore;
+    Segment known = current.results().get(key);
+    if (known != null) {
+      return known;
+    }
+    Segment segment = evaluate(current, health, valueScore, usageScore, intentScore);
+    if (current.results().size() < MAX_REMEMBERED) {
+      current.results().put(key, segment);
+    }
+    return segment;
+  }
+
+  private static Segment evaluate(
+      Loaded loaded, int health, int valueScore, int usageScore, int intentScore) {
     Map<String, Object> scores = new HashMap<>();
     scores.put("health", health);
     scores.put("valueScore", valueScore);
     scores.put("usageScore", usageScore);
     scores.put("intentScore", intentScore);
+    Evaluator evaluator = loaded.evaluators().get();
     DecisionEvaluationResult result =
-        engine.evaluateDecisionById(
-            loaded.graph(), DECISION_ID, new VariablesContext(Map.of("scores", scores)));
+        evaluator
+            .engine()
+            .evaluateDecisionById(
+                evaluator.graph(), DECISION_ID, new VariablesContext(Map.of("scores", scores)));
     if (result.isFailure()) {
       throw new IllegalStateException(FILE + " failed: " + result.getFailureMessage());
     }
@@ -93,17 +126,32 @@ public class SegmentationDecision {
         segment.toString(), rationale == null ? "segment " + segment : rationale.toString());
   }
 
+  private static boolean within(int score) {
+    return score >= 0 && score <= 100;
+  }
+
   private Loaded load() {
     ModelFile file =
         resources.models().stream()
             .filter(f -> FILE.equals(f.name()))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("No " + FILE + " among the models"));
-    ParsedDecisionRequirementsGraph graph = engine.parse(new ByteArrayInputStream(file.content()));
+    byte[] content = file.content();
+    parse(content);
+    return new Loaded(
+        hash(content),
+        outputValues(content),
+        ThreadLocal.withInitial(() -> parse(content)),
+        new ConcurrentHashMap<>());
+  }
+
+  private static Evaluator parse(byte[] content) {
+    DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
+    ParsedDecisionRequirementsGraph graph = engine.parse(new ByteArrayInputStream(content));
     if (!graph.isValid()) {
       throw new IllegalStateException(FILE + " is invalid: " + graph.getFailureMessage());
     }
-    return new Loaded(graph, hash(file.content()), outputValues(file.content()));
+    return new Evaluator(engine, graph);
   }
 
   /** The {@code outputValues} of the output named {@code segment} (a list of FEEL strings). */
