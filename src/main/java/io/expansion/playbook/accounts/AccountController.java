@@ -1,5 +1,7 @@
 package io.expansion.playbook.accounts;
 
+import io.expansion.playbook.book.NextBestAction;
+import io.expansion.playbook.book.NextBestActions;
 import io.expansion.playbook.consent.Touches;
 import io.expansion.playbook.decisions.Decision;
 import io.expansion.playbook.decisions.DecisionLog;
@@ -9,6 +11,8 @@ import io.expansion.playbook.offers.OfferMade;
 import io.expansion.playbook.offers.Offers;
 import io.expansion.playbook.scoring.HealthScores;
 import io.expansion.playbook.security.CurrentUser;
+import io.expansion.playbook.segmentation.SegmentHistory;
+import io.expansion.playbook.segmentation.SegmentationDecision;
 import io.expansion.playbook.tasks.UserTask;
 import io.expansion.playbook.tasks.UserTasks;
 import io.expansion.playbook.web.ApiException;
@@ -31,6 +35,9 @@ class AccountController {
   private final DecisionLog decisions;
   private final HealthScores healthScores;
   private final CurrentUser currentUser;
+  private final NextBestActions nextBestActions;
+  private final SegmentHistory segmentHistory;
+  private final SegmentationDecision segmentation;
 
   AccountController(
       Accounts accounts,
@@ -40,7 +47,10 @@ class AccountController {
       UserTasks tasks,
       DecisionLog decisions,
       HealthScores healthScores,
-      CurrentUser currentUser) {
+      CurrentUser currentUser,
+      NextBestActions nextBestActions,
+      SegmentHistory segmentHistory,
+      SegmentationDecision segmentation) {
     this.accounts = accounts;
     this.journeys = journeys;
     this.offers = offers;
@@ -49,6 +59,9 @@ class AccountController {
     this.decisions = decisions;
     this.healthScores = healthScores;
     this.currentUser = currentUser;
+    this.nextBestActions = nextBestActions;
+    this.segmentHistory = segmentHistory;
+    this.segmentation = segmentation;
   }
 
   /** A page of accounts. */
@@ -56,7 +69,9 @@ class AccountController {
 
   /**
    * One account and everything the engine did with it; {@code healthScore} is the current health
-   * score with its factor contributions and history (newest first), from the scoring package.
+   * score with its factor contributions and history (newest first), from the scoring package;
+   * {@code nextBestAction} what the latest whole-book scoring run computed for it ({@code null}
+   * before the first run); {@code segmentHistory} its segment changes, newest first.
    */
   record AccountDetail(
       String id,
@@ -77,7 +92,9 @@ class AccountController {
       List<Touches.Touch> touches,
       List<UserTask> tasks,
       List<Decision> decisions,
-      HealthScores.AccountHealth healthScore) {}
+      HealthScores.AccountHealth healthScore,
+      NextBestAction.View nextBestAction,
+      List<SegmentHistory.Change> segmentHistory) {}
 
   /** A CSM's page holds only the accounts they own; managers and leadership see the whole book. */
   @GetMapping("/api/accounts")
@@ -87,6 +104,10 @@ class AccountController {
       @RequestParam(defaultValue = "50") int size) {
     if (page < 0 || size < 1 || size > 500) {
       throw ApiException.badRequest("page must be >= 0 and size between 1 and 500");
+    }
+    if (segment != null && !segmentation.segments().contains(segment)) {
+      throw ApiException.badRequest(
+          "Unknown segment '" + segment + "': expected one of " + segmentation.segments());
     }
     String owner = currentUser.get().accountOwnerScope().orElse(null);
     return new AccountPage(
@@ -118,6 +139,8 @@ class AccountController {
         touches.forAccount(id),
         tasks.forAccount(id),
         decisions.forAccount(id, 200),
-        healthScores.ofAccount(id, healthScores.historyLimit()));
+        healthScores.ofAccount(id, healthScores.historyLimit()),
+        nextBestActions.find(id).map(NextBestAction::view).orElse(null),
+        segmentHistory.forAccount(id, 20));
   }
 }

@@ -77,6 +77,61 @@ public class Accounts {
         .optional();
   }
 
+  /**
+   * The account, its row locked until the surrounding transaction ends ({@code SELECT ... FOR
+   * UPDATE}), so scorings of one account are serialised.
+   */
+  public Optional<Account> findByIdForUpdate(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = :id FOR UPDATE")
+        .param("id", id)
+        .query(Accounts::map)
+        .optional();
+  }
+
+  /**
+   * The next {@code size} accounts by id after {@code afterIdOrNull} (keyset paging over the whole
+   * book); with {@code lock}, their rows stay locked until the surrounding transaction ends.
+   */
+  public List<Account> pageAfter(String afterIdOrNull, int size, boolean lock) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM accounts WHERE (CAST(:after AS VARCHAR(40)) IS NULL OR id > :after)"
+                + " ORDER BY id LIMIT :limit"
+                + (lock ? " FOR UPDATE" : ""))
+        .param("after", afterIdOrNull, Types.VARCHAR)
+        .param("limit", size)
+        .query(Accounts::map)
+        .list();
+  }
+
+  /** Product codes per account id, for the accounts whose ids lie between the two (inclusive). */
+  public Map<String, Set<String>> productsBetween(String firstId, String lastId) {
+    Map<String, Set<String>> products = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            SELECT account_id, product_code FROM account_products
+            WHERE account_id BETWEEN :first AND :last ORDER BY account_id, product_code
+            """)
+        .param("first", firstId)
+        .param("last", lastId)
+        .query(
+            rs -> {
+              products
+                  .computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>())
+                  .add(rs.getString(2));
+            });
+    return products;
+  }
+
+  /** Number of accounts a CSM owns. */
+  public long countOwnedBy(String ownerCsm) {
+    return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE owner_csm = :csm")
+        .param("csm", ownerCsm)
+        .query(Long.class)
+        .single();
+  }
+
   public boolean exists(String id) {
     return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE id = :id")
             .param("id", id)
@@ -188,6 +243,43 @@ public class Accounts {
             .param("id", accountId)
             .update();
     requireUpdated(updated, accountId);
+  }
+
+  /** Scores and segment of one account for {@link #updateScoresAll}. */
+  public record ScoreUpdate(
+      String id,
+      int health,
+      int valueScore,
+      int usageScore,
+      int intentScore,
+      String stage,
+      String segment) {}
+
+  /** Stores freshly computed scores and segments of many accounts with JDBC batches. */
+  public void updateScoresAll(List<ScoreUpdate> updates) {
+    OffsetDateTime now = now();
+    List<SqlParameterSource> rows = new ArrayList<>(updates.size());
+    for (ScoreUpdate u : updates) {
+      rows.add(
+          new MapSqlParameterSource()
+              .addValue("health", u.health())
+              .addValue("valueScore", u.valueScore())
+              .addValue("usageScore", u.usageScore())
+              .addValue("intentScore", u.intentScore())
+              .addValue("lifecycleStage", u.stage())
+              .addValue("segment", u.segment(), Types.VARCHAR)
+              .addValue("now", now)
+              .addValue("id", u.id()));
+    }
+    batch(
+        """
+        UPDATE accounts
+        SET health = :health, value_score = :valueScore, usage_score = :usageScore,
+            intent_score = :intentScore, lifecycle_stage = :lifecycleStage, segment = :segment,
+            updated_at = :now
+        WHERE id = :id
+        """,
+        rows);
   }
 
   /**

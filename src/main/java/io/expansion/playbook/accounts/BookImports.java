@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,7 @@ public class BookImports implements DisposableBean {
   private final BookImporter importer;
   private final ImportRuns runs;
   private final DecisionLog decisions;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
@@ -48,10 +50,16 @@ public class BookImports implements DisposableBean {
             return t;
           });
 
-  public BookImports(BookImporter importer, ImportRuns runs, DecisionLog decisions, Clock clock) {
+  public BookImports(
+      BookImporter importer,
+      ImportRuns runs,
+      DecisionLog decisions,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.importer = importer;
     this.runs = runs;
     this.decisions = decisions;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -141,6 +149,7 @@ public class BookImports implements DisposableBean {
               + " in "
               + result.summary(),
           inputs);
+      events.publishEvent(new BookImported(id, mapping.name(), result));
       LOG.info(
           "Import {} ({}) finished in {} ms: {} rows read, {} imported, {} updated, {} unchanged,"
               + " {} rejected",

@@ -42,9 +42,7 @@ public class CheckConsentWorker {
       @Variable TouchRequest touchRequest) {
     journeys.reached(job);
     TouchIntent intent =
-        touchRequest != null
-            ? touchRequest.intent()
-            : new TouchIntent(ContactPolicy.OFFER, ContactPolicy.OFFER_CHANNELS, null, false);
+        touchRequest != null ? touchRequest.intent() : TouchIntent.expansionOffer();
     ConsentDecision consent = gate.check(accountId, intent);
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("play", play == null ? SendTouchWorker.EXPANSION : play);

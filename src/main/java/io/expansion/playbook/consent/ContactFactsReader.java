@@ -3,15 +3,18 @@ package io.expansion.playbook.consent;
 import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.consent.ContactFacts.Decline;
+import io.expansion.playbook.consent.ContactFacts.PastTouch;
 import io.expansion.playbook.consent.ContactFacts.SignalFact;
 import io.expansion.playbook.offers.Guardrails;
 import io.expansion.playbook.offers.OfferMade;
 import io.expansion.playbook.offers.Offers;
+import io.expansion.playbook.signals.Signal;
 import io.expansion.playbook.signals.Signals;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -54,21 +57,9 @@ class ContactFactsReader {
     var contact = contacts.primaryContact(accountId);
     String contactId = contact.map(Contact::id).orElse(null);
     Map<String, Boolean> consents = contactId == null ? Map.of() : contacts.consents(contactId);
-    Duration longest =
-        settings.caps().values().stream()
-            .map(ContactPolicySettings.Cap::window)
-            .max(Duration::compareTo)
-            .orElse(Duration.ZERO);
-    List<Decline> declines =
-        offers.forAccount(accountId).stream()
-            .filter(o -> OfferMade.DECLINED.equals(o.status()))
-            .map(o -> new Decline(o.offerCode(), o.updatedAt()))
-            .toList();
-    List<SignalFact> suppressing =
-        signals.since(accountId, EPOCH).reversed().stream()
-            .filter(s -> Suppressions.TYPES.contains(s.type()))
-            .map(s -> new SignalFact(s.type(), s.occurredAt(), s.attributes()))
-            .toList();
+    Duration longest = longestWindow(settings);
+    List<Decline> declines = declines(offers.forAccount(accountId));
+    List<SignalFact> suppressing = signalFacts(signals.since(accountId, EPOCH));
     return new ContactFacts(
         contactId,
         consents,
@@ -77,6 +68,62 @@ class ContactFactsReader {
         declines,
         guardrails.active().cooldownDays(),
         suppressing);
+  }
+
+  /**
+   * {@link #read} for a page of accounts ordered by id, with one query per kind of fact: the same
+   * facts, for every account of the page.
+   */
+  Map<String, ContactFacts> readAll(
+      List<Account> page, OffsetDateTime now, ContactPolicySettings settings) {
+    if (page.isEmpty()) {
+      return Map.of();
+    }
+    String first = page.getFirst().id();
+    String last = page.getLast().id();
+    Map<String, Contacts.PrimaryConsents> primaries = contacts.primaryBetween(first, last);
+    Map<String, List<PastTouch>> recentTouches =
+        touches.deliveredSinceBetween(first, last, now.minus(longestWindow(settings)));
+    Map<String, List<OfferMade>> offersMade = offers.forAccountsBetween(first, last);
+    Map<String, List<Signal>> suppressing = signals.ofTypesBetween(first, last, Suppressions.TYPES);
+    int cooldownDays = guardrails.active().cooldownDays();
+    Map<String, ContactFacts> facts = new HashMap<>();
+    for (Account account : page) {
+      Contacts.PrimaryConsents primary = primaries.get(account.id());
+      facts.put(
+          account.id(),
+          new ContactFacts(
+              primary == null ? null : primary.contactId(),
+              primary == null ? Map.of() : primary.consents(),
+              zone(account.timeZone()),
+              recentTouches.getOrDefault(account.id(), List.of()),
+              declines(offersMade.getOrDefault(account.id(), List.of())),
+              cooldownDays,
+              signalFacts(suppressing.getOrDefault(account.id(), List.of()))));
+    }
+    return facts;
+  }
+
+  private static Duration longestWindow(ContactPolicySettings settings) {
+    return settings.caps().values().stream()
+        .map(ContactPolicySettings.Cap::window)
+        .max(Duration::compareTo)
+        .orElse(Duration.ZERO);
+  }
+
+  private static List<Decline> declines(List<OfferMade> offers) {
+    return offers.stream()
+        .filter(o -> OfferMade.DECLINED.equals(o.status()))
+        .map(o -> new Decline(o.offerCode(), o.updatedAt()))
+        .toList();
+  }
+
+  /** Oldest first, as the suppression rules read them. */
+  private static List<SignalFact> signalFacts(List<Signal> newestFirst) {
+    return newestFirst.reversed().stream()
+        .filter(s -> Suppressions.TYPES.contains(s.type()))
+        .map(s -> new SignalFact(s.type(), s.occurredAt(), s.attributes()))
+        .toList();
   }
 
   private static ZoneId zone(String timeZone) {

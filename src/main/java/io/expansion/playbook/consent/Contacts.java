@@ -2,6 +2,7 @@ package io.expansion.playbook.consent;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,41 @@ public class Contacts {
             (RowCallbackHandler)
                 rs -> consents.put(rs.getString("channel"), rs.getBoolean("opted_in")));
     return consents;
+  }
+
+  /** An account's primary contact id and that contact's consents, for {@link #primaryBetween}. */
+  record PrimaryConsents(String contactId, Map<String, Boolean> consents) {}
+
+  /**
+   * {@link #primaryContact} and its {@link #consents} for the accounts whose ids lie between the
+   * two (inclusive), by account id; accounts without a primary contact are absent.
+   */
+  Map<String, PrimaryConsents> primaryBetween(String firstId, String lastId) {
+    Map<String, PrimaryConsents> byAccount = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT c.account_id, c.id, cc.channel, cc.opted_in
+            FROM contacts c LEFT JOIN contact_consents cc ON cc.contact_id = c.id
+            WHERE c.account_id BETWEEN :first AND :last AND c.is_primary = TRUE
+            ORDER BY c.account_id, c.id, cc.channel
+            """)
+        .param("first", firstId)
+        .param("last", lastId)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  String contact = rs.getString("id");
+                  String channel = rs.getString("channel");
+                  boolean optedIn = rs.getBoolean("opted_in");
+                  PrimaryConsents primary =
+                      byAccount.computeIfAbsent(
+                          rs.getString("account_id"),
+                          k -> new PrimaryConsents(contact, new LinkedHashMap<>()));
+                  if (primary.contactId().equals(contact) && channel != null) {
+                    primary.consents().put(channel, optedIn);
+                  }
+                });
+    return byAccount;
   }
 
   private static Contact map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package io.expansion.playbook.consent;
 
+import io.expansion.playbook.accounts.Account;
 import io.expansion.playbook.consent.ContactPolicySettings.Cap;
 import io.expansion.playbook.consent.Touches.NewTouch;
 import io.expansion.playbook.consent.Touches.Touch;
@@ -9,6 +10,7 @@ import io.expansion.playbook.offers.Guardrails;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +98,20 @@ public class TouchGate {
     OffsetDateTime now = OffsetDateTime.now(clock);
     ContactPolicy policy = policy();
     return policy.evaluate(intent, facts.read(accountId, now, policy.settings()), now);
+  }
+
+  /**
+   * {@link #check} for every account of a page (ordered by id) at once: the same policy on the same
+   * facts, read with one query per kind of fact (no lock, nothing stored).
+   */
+  public Map<String, ConsentDecision> checkAll(List<Account> page, TouchIntent intent) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    ContactPolicy policy = policy();
+    Map<String, ConsentDecision> decisions = new HashMap<>();
+    facts
+        .readAll(page, now, policy.settings())
+        .forEach((id, f) -> decisions.put(id, policy.evaluate(intent, f, now)));
+    return decisions;
   }
 
   /** Makes the touch exactly once, or records why the policy blocks it. */

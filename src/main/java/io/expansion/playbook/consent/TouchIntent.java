@@ -17,4 +17,9 @@ public record TouchIntent(
   public TouchIntent {
     channels = List.copyOf(channels);
   }
+
+  /** The expansion journey's offer touch, asked before the offer is chosen. */
+  public static TouchIntent expansionOffer() {
+    return new TouchIntent(ContactPolicy.OFFER, ContactPolicy.OFFER_CHANNELS, null, false);
+  }
 }

@@ -2,9 +2,13 @@ package io.expansion.playbook.consent;
 
 import io.expansion.playbook.consent.ContactFacts.PastTouch;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -71,6 +75,30 @@ public class Touches {
                     rs.getString("contact_id"),
                     rs.getObject("deliver_at", OffsetDateTime.class)))
         .list();
+  }
+
+  /** {@link #deliveredSince} for the accounts whose ids lie between the two (inclusive). */
+  Map<String, List<PastTouch>> deliveredSinceBetween(
+      String firstId, String lastId, OffsetDateTime since) {
+    Map<String, List<PastTouch>> byAccount = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT account_id, purpose, contact_id, COALESCE(deliver_after, occurred_at) AS deliver_at
+            FROM touches
+            WHERE account_id BETWEEN ? AND ? AND COALESCE(deliver_after, occurred_at) >= ?
+            """)
+        .params(firstId, lastId, since)
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    byAccount
+                        .computeIfAbsent(rs.getString("account_id"), k -> new ArrayList<>())
+                        .add(
+                            new PastTouch(
+                                rs.getString("purpose"),
+                                rs.getString("contact_id"),
+                                rs.getObject("deliver_at", OffsetDateTime.class))));
+    return byAccount;
   }
 
   Optional<Touch> byBusinessKey(String businessKey) {

@@ -55,6 +55,11 @@ public class ProcessModels {
     return Optional.ofNullable(elements.get(key(processId, elementId)));
   }
 
+  /** The ids of the deployed processes, sorted. */
+  public java.util.List<String> processIds() {
+    return elements.values().stream().map(Element::processId).distinct().sorted().toList();
+  }
+
   private static String key(String processId, String elementId) {
     return processId + "#" + elementId;
   }

@@ -2,7 +2,10 @@ package io.expansion.playbook.offers;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -78,6 +81,23 @@ public class Offers {
             .param("id", id)
             .update()
         == 1;
+  }
+
+  /**
+   * Offers of the accounts whose ids lie between the two (inclusive), per account and newest first
+   * — what {@link #forAccount} gives one account, for a page of the book at once.
+   */
+  public Map<String, List<OfferMade>> forAccountsBetween(String firstId, String lastId) {
+    Map<String, List<OfferMade>> byAccount = new HashMap<>();
+    jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM offers WHERE account_id BETWEEN ? AND ? ORDER BY account_id, id DESC")
+        .params(firstId, lastId)
+        .query(OfferMade.class)
+        .list()
+        .forEach(o -> byAccount.computeIfAbsent(o.accountId(), k -> new ArrayList<>()).add(o));
+    return byAccount;
   }
 
   public List<OfferMade> forAccount(String accountId) {

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -140,9 +138,11 @@ public class HealthScores {
       String journeyId,
       String businessKey,
       boolean keepUnchanged) {
+    // The row lock serialises scorings of the account (a journey's, a signal's, a book run's),
+    // so each one reads the inputs and the latest scoring the previous one committed.
     Account account =
         accounts
-            .findById(accountId)
+            .findByIdForUpdate(accountId)
             .orElseThrow(() -> new IllegalArgumentException("Unknown account: " + accountId));
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     AccountSnapshot snapshot = snapshot(account, now);
@@ -225,25 +225,6 @@ public class HealthScores {
     return properties.historyLimit();
   }
 
-  /**
-   * Scores accounts from data already at hand, without signals and without storing anything — for
-   * bulk scoring of a freshly imported book with the active model.
-   */
-  public Function<Account, AccountScores> evaluator(
-      Map<String, Set<String>> productsByAccount, OffsetDateTime now) {
-    ModelRegistry.Active model = registry.active();
-    return account -> {
-      AccountSnapshot snapshot =
-          new AccountSnapshot(
-              account,
-              attributes(account),
-              productsByAccount.getOrDefault(account.id(), Set.of()),
-              List.of(),
-              now);
-      return ScoringModel.score(snapshot, score(snapshot, model));
-    };
-  }
-
   AccountSnapshot snapshot(Account account, OffsetDateTime now) {
     return new AccountSnapshot(
         account,
@@ -276,9 +257,8 @@ public class HealthScores {
   }
 
   /**
-   * Whether a fresh scoring says nothing the latest one did not: same model, stage, health and
-   * points per factor, the account's stored scores equal, and recent enough that the drop and
-   * recovery windows of the plays still see a row.
+   * {@link #sameScoring} and recent enough that the drop and recovery windows of the plays still
+   * see a row.
    */
   private static boolean unchanged(
       HealthScore latest,
@@ -286,12 +266,40 @@ public class HealthScores {
       AccountScores scores,
       HealthModel.Result health,
       OffsetDateTime now) {
+    return latest.scoredAt().isAfter(now.minus(UNCHANGED_WITHIN))
+        && sameScoring(latest, account, scores, health);
+  }
+
+  /**
+   * Whether a fresh scoring says nothing the latest one did not: same model, stage, health and
+   * points per factor, and the account's stored scores equal.
+   */
+  static boolean sameScoring(
+      HealthScore latest, Account account, AccountScores scores, HealthModel.Result health) {
     Map<String, Integer> latestPoints = new LinkedHashMap<>();
     latest.contributions().forEach(c -> latestPoints.put(c.factor(), c.points()));
-    return latest.scoredAt().isAfter(now.minus(UNCHANGED_WITHIN))
-        && latest.modelVersion().equals(health.modelVersion())
-        && latest.stage().equals(health.stage())
-        && latest.health() == health.health()
+    return sameScoring(
+        latest.modelVersion(),
+        latest.stage(),
+        latest.health(),
+        latestPoints,
+        account,
+        scores,
+        health);
+  }
+
+  /** {@link #sameScoring(HealthScore, Account, AccountScores, HealthModel.Result)} by parts. */
+  static boolean sameScoring(
+      String latestModelVersion,
+      String latestStage,
+      int latestHealth,
+      Map<String, Integer> latestPoints,
+      Account account,
+      AccountScores scores,
+      HealthModel.Result health) {
+    return latestModelVersion.equals(health.modelVersion())
+        && latestStage.equals(health.stage())
+        && latestHealth == health.health()
         && latestPoints.equals(health.points())
         && Objects.equals(account.health(), scores.health())
         && Objects.equals(account.valueScore(), scores.valueScore())

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,6 +36,7 @@ public class ModelRegistry {
   private final ObjectMapper json;
   private final DecisionLog decisions;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final String configVersion;
   private final Map<String, Active> parsed = new ConcurrentHashMap<>();
   private volatile boolean registered;
@@ -44,12 +46,14 @@ public class ModelRegistry {
       ScoringProperties properties,
       ObjectMapper json,
       DecisionLog decisions,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.models = models;
     this.properties = properties;
     this.json = json;
     this.decisions = decisions;
     this.clock = clock;
+    this.events = events;
     this.configVersion = CONFIG + "-" + hash(write(configDefinition()));
   }
 
@@ -87,19 +91,22 @@ public class ModelRegistry {
     }
     if (activate) {
       models.activate(version);
+      events.publishEvent(new ScoringModelActivated(version));
     }
     return models.find(version).orElseThrow();
   }
 
   /**
    * Makes a version active for later scorings, recorded as a decision (rule {@code
-   * model-activation}) by whoever activated it.
+   * model-activation}) by whoever activated it, and announces a change ({@link
+   * ScoringModelActivated}).
    *
    * @return empty when the version is unknown
    */
   public Optional<ScoringModels.Row> activate(String version) {
     registerConfig();
     String before = models.activeVersion().orElse(configVersion);
+    boolean wasActive = before.equals(version);
     if (!models.activate(version)) {
       return Optional.empty();
     }
@@ -111,6 +118,9 @@ public class ModelRegistry {
         "activated " + version,
         "Scoring model " + version + " made active (was " + before + "); later scorings use it",
         Map.of("version", version, "previous", before));
+    if (!wasActive) {
+      events.publishEvent(new ScoringModelActivated(version));
+    }
     return models.find(version);
   }
 

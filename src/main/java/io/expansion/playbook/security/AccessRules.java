@@ -59,6 +59,12 @@ public final class AccessRules {
               .roles(MANAGER, LEADERSHIP)
               .own(CSM, TASK_IN_QUEUE, "id"),
           post("/api/tasks/{id}/complete").roles(MANAGER).own(CSM, TASK_TO_WORK_ON, "id"),
+          post("/api/tasks/{id}/assignment").roles(MANAGER).own(CSM, TASK_TO_WORK_ON, "id"),
+          delete("/api/tasks/{id}/assignee").roles(MANAGER).own(CSM, TASK_TO_WORK_ON, "id"),
+          // the whole book and the CSM queue
+          get("/api/queue").roles(MANAGER, LEADERSHIP).own(CSM, LISTED, null),
+          get("/api/book/scorings", "/api/book/scorings/{id}").roles(MANAGER, LEADERSHIP, OPS),
+          post("/api/book/scorings").roles(OPS, MANAGER),
           // the revenue ledger and KPIs
           get("/api/revenue/movements").roles(MANAGER, LEADERSHIP),
           get("/api/kpis", "/api/kpis/series", "/api/kpis/definitions")

@@ -1,8 +1,9 @@
 package io.expansion.playbook.segmentation;
 
-import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.journeys.JourneyService.JourneyCheckpointed;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -10,20 +11,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records what the in-engine decision tables decided. DMN runs inside Zeebe (cheap, editable by
- * ops); the first worker or checkpoint after it writes the decision row, once per business key.
+ * ops); the first worker or checkpoint after it writes the decision row, once per business key. A
+ * segment that differs from the account's stored one is a change: {@link SegmentHistory} keeps it.
  */
 @Component
 public class DmnOutcomes {
 
-  private final Accounts accounts;
+  private final SegmentHistory segments;
   private final DecisionLog decisions;
+  private final Clock clock;
 
-  public DmnOutcomes(Accounts accounts, DecisionLog decisions) {
-    this.accounts = accounts;
+  public DmnOutcomes(SegmentHistory segments, DecisionLog decisions, Clock clock) {
+    this.segments = segments;
     this.decisions = decisions;
+    this.clock = clock;
   }
 
-  /** Stores the segment on the account and the segmentation decision. */
+  /** Stores the segment on the account (a change in the segment history) and the decision. */
   public void recordSegmentation(
       String journeyId,
       Object loop,
@@ -40,15 +44,18 @@ public class DmnOutcomes {
         inputs.put(key, scores.get(key));
       }
     }
+    String rationale = String.valueOf(segmentation.getOrDefault("rationale", "segment " + segment));
     if (decisions.record(
         journeyId + ":" + loop + ":segmentation",
         accountId,
         journeyId,
         "segmentation.dmn",
         segment,
-        String.valueOf(segmentation.getOrDefault("rationale", "segment " + segment)),
+        rationale,
         inputs)) {
-      accounts.updateSegment(accountId, segment);
+      Integer health = inputs.get("health") instanceof Number n ? n.intValue() : null;
+      segments.applyFromJourney(
+          accountId, segment, journeyId, health, rationale, OffsetDateTime.now(clock));
     }
   }
 

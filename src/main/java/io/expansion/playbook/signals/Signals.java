@@ -103,6 +103,50 @@ public class Signals {
         .list();
   }
 
+  /**
+   * Signals since a moment of the accounts whose ids lie between the two (inclusive), per account
+   * and newest first — what {@link #since} gives one account, for a page of the book at once.
+   */
+  public Map<String, List<Signal>> sinceBetween(
+      String firstId, String lastId, OffsetDateTime since) {
+    return grouped(
+        jdbc.sql(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM signals WHERE account_id BETWEEN ? AND ? AND occurred_at >= ?"
+                    + " ORDER BY account_id, occurred_at DESC, id DESC")
+            .params(firstId, lastId, since)
+            .query(this::map)
+            .list());
+  }
+
+  /**
+   * Every signal of the given types of the accounts whose ids lie between the two (inclusive), per
+   * account and newest first.
+   */
+  public Map<String, List<Signal>> ofTypesBetween(
+      String firstId, String lastId, List<String> types) {
+    return grouped(
+        jdbc.sql(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM signals WHERE account_id BETWEEN :first AND :last AND type IN (:types)"
+                    + " ORDER BY account_id, occurred_at DESC, id DESC")
+            .param("first", firstId)
+            .param("last", lastId)
+            .param("types", types)
+            .query(this::map)
+            .list());
+  }
+
+  private static Map<String, List<Signal>> grouped(List<Signal> rows) {
+    Map<String, List<Signal>> byAccount = new java.util.HashMap<>();
+    for (Signal s : rows) {
+      byAccount.computeIfAbsent(s.accountId(), k -> new java.util.ArrayList<>()).add(s);
+    }
+    return byAccount;
+  }
+
   /** The account's most recent signals of a type stored before the given signal, newest first. */
   public List<Signal> before(String accountId, String type, long signalId, int limit) {
     return jdbc.sql(

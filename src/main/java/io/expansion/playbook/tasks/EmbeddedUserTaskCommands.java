@@ -14,8 +14,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-memory engine has no REST API, so the user-task COMPLETE command is appended to its log
- * directly, exactly as the REST gateway of a real cluster would hand it to the broker.
+ * The in-memory engine has no REST API, so the user-task COMPLETE, ASSIGN and CLAIM commands are
+ * appended to its log directly, as the REST gateway of a real cluster hands them to the broker (an
+ * assignment that may override someone else's is an ASSIGN, one that may not a CLAIM; unassigning
+ * is an ASSIGN to nobody). The engine answers nothing here: the inbox has decided already.
  */
 @Component
 @ConditionalOnProperty(
@@ -39,6 +41,28 @@ class EmbeddedUserTaskCommands implements UserTaskCommands {
     command.setAction("complete");
     command.setVariables(new UnsafeBuffer(MsgPackConverter.convertToMsgPack(toJson(variables))));
     engine.writeCommand(userTaskKey, ValueType.USER_TASK, UserTaskIntent.COMPLETE, command);
+  }
+
+  @Override
+  public void assign(long userTaskKey, String assignee, boolean allowOverride) {
+    UserTaskRecord command = new UserTaskRecord();
+    command.setUserTaskKey(userTaskKey);
+    command.setAssignee(assignee);
+    command.setAction(allowOverride ? "assign" : "claim");
+    engine.writeCommand(
+        userTaskKey,
+        ValueType.USER_TASK,
+        allowOverride ? UserTaskIntent.ASSIGN : UserTaskIntent.CLAIM,
+        command);
+  }
+
+  @Override
+  public void unassign(long userTaskKey) {
+    UserTaskRecord command = new UserTaskRecord();
+    command.setUserTaskKey(userTaskKey);
+    command.setAssignee("");
+    command.setAction("unassign");
+    engine.writeCommand(userTaskKey, ValueType.USER_TASK, UserTaskIntent.ASSIGN, command);
   }
 
   private String toJson(Map<String, Object> variables) {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** The inbox: open tasks, their forms, and completion with the form's validation rules. */
+/**
+ * The inbox: tasks by filter and order, their forms, assignment, and completion with the form's
+ * validation rules.
+ */
 @Service
 public class TaskService {
 
@@ -39,6 +42,115 @@ public class TaskService {
 
   public List<UserTask> open(String accountId, String candidateGroup, String assignee) {
     return tasks.open(accountId, candidateGroup, assignee);
+  }
+
+  /** Tasks matching a query (any state), in its order. */
+  public List<UserTask> search(TaskQuery query) {
+    return tasks.search(query);
+  }
+
+  /**
+   * Claims or reassigns an open task. The same assignee again changes nothing; someone else's task
+   * is only taken over with {@code allowOverride}.
+   *
+   * @param actor who asks (recorded with the decision), or {@code null}
+   * @throws ApiException 400 without an assignee, 404 for an unknown task, 409 when the task is not
+   *     open or not ready, or held by someone else without {@code allowOverride}
+   */
+  public UserTask assign(long id, String assignee, boolean allowOverride, String actor) {
+    if (assignee == null || assignee.isBlank()) {
+      throw ApiException.badRequest("Field 'assignee' is required (the user to assign)");
+    }
+    UserTasks.Stored stored = assignable(id);
+    UserTask task = stored.task();
+    if (assignee.equals(task.assignee())) {
+      return task;
+    }
+    if (task.assignee() != null && !allowOverride) {
+      throw ApiException.conflict(
+          "Task "
+              + id
+              + " is assigned to "
+              + task.assignee()
+              + "; set allowOverride to reassign it to "
+              + assignee);
+    }
+    if (!tasks.assign(id, task.assignee(), assignee)) {
+      throw ApiException.conflict("Task " + id + " was assigned or closed concurrently");
+    }
+    try {
+      commands.assign(stored.engineKey(), assignee, allowOverride);
+    } catch (RuntimeException e) {
+      tasks.assign(id, assignee, task.assignee());
+      throw e;
+    }
+    record(task, task.assignee() == null ? "claimed" : "reassigned", assignee, actor);
+    return task(id);
+  }
+
+  /**
+   * Takes the assignee off an open task (nothing to do when it has none).
+   *
+   * @throws ApiException 404 for an unknown task, 409 when the task is not open or not ready
+   */
+  public UserTask unassign(long id, String actor) {
+    UserTasks.Stored stored = assignable(id);
+    UserTask task = stored.task();
+    if (task.assignee() == null) {
+      return task;
+    }
+    if (!tasks.assign(id, task.assignee(), null)) {
+      throw ApiException.conflict("Task " + id + " was assigned or closed concurrently");
+    }
+    try {
+      commands.unassign(stored.engineKey());
+    } catch (RuntimeException e) {
+      tasks.assign(id, null, task.assignee());
+      throw e;
+    }
+    record(task, "unassigned", null, actor);
+    return task(id);
+  }
+
+  private UserTasks.Stored assignable(long id) {
+    UserTasks.Stored stored = stored(id);
+    UserTask task = stored.task();
+    if (!UserTask.OPEN.equals(task.status())) {
+      throw ApiException.conflict(
+          "Task " + id + " is already " + task.status().toLowerCase() + "; it cannot be assigned");
+    }
+    if (!task.ready()) {
+      throw ApiException.conflict(
+          "Task "
+              + id
+              + " is still being created or restored by the engine; try again in a moment");
+    }
+    return stored;
+  }
+
+  private void record(UserTask task, String outcome, String assignee, String actor) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("taskId", task.id());
+    inputs.put("elementId", task.elementId());
+    inputs.put("previousAssignee", task.assignee());
+    inputs.put("assignee", assignee);
+    inputs.put("actor", actor);
+    decisions.record(
+        null,
+        task.accountId(),
+        task.journeyId(),
+        "task-assignment",
+        outcome,
+        "Task "
+            + task.id()
+            + " ("
+            + task.name()
+            + ") "
+            + outcome
+            + (assignee == null ? "" : " to " + assignee)
+            + (task.assignee() == null || assignee == null ? "" : ", was " + task.assignee())
+            + (actor == null ? "" : " by " + actor),
+        inputs);
   }
 
   public UserTask task(long id) {

@@ -20,8 +20,9 @@ public class UserTasks {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final String COLUMNS =
       """
-      id, name, account_id, journey_id, element_id, form_id, candidate_groups, assignee, status,
-      ready, variables, created_at, completed_at, engine_key
+      id, name, account_id, journey_id, process_id, element_id, form_id, candidate_groups,
+      assignee, status, ready, due_date, follow_up_date, priority, variables, created_at,
+      completed_at, engine_key
       """;
 
   private final JdbcClient jdbc;
@@ -35,57 +36,77 @@ public class UserTasks {
   /** A row together with the engine's current key for it. */
   record Stored(UserTask task, long engineKey) {}
 
-  /**
-   * Records a task the engine is creating, not yet ready. A task re-created after a restart keeps
-   * its id (the open row of the same journey and element gets the new engine key); a redelivered
-   * job changes nothing.
-   */
-  void upsertCreated(
+  /** What the engine's user-task record says about a task it is creating. */
+  record Created(
       long engineKey,
       String journeyId,
       String accountId,
+      String processId,
       String elementId,
       String name,
       String formId,
       List<String> candidateGroups,
       String assignee,
-      Map<String, Object> variables,
-      OffsetDateTime now) {
-    if (findByEngineKey(engineKey).isPresent()) {
-      return;
+      OffsetDateTime dueDate,
+      OffsetDateTime followUpDate,
+      int priority,
+      Map<String, Object> variables) {}
+
+  /**
+   * Records a task the engine is creating, not yet ready. A task re-created after a restart keeps
+   * its id, assignee, due and follow-up dates (the open row of the same journey and element gets
+   * the new engine key); a redelivered job changes nothing.
+   *
+   * @return the stored task (for a re-created task: as stored before)
+   */
+  Stored upsertCreated(Created c, OffsetDateTime now) {
+    long engineKey = c.engineKey();
+    String journeyId = c.journeyId();
+    String elementId = c.elementId();
+    Map<String, Object> variables = c.variables();
+    Optional<Stored> known = findByEngineKey(engineKey);
+    if (known.isPresent()) {
+      return known.get();
     }
     int reattached =
         jdbc.sql(
                 """
-                UPDATE user_tasks SET engine_key = :key, variables = :variables, ready = FALSE
+                UPDATE user_tasks SET engine_key = :key, variables = :variables, ready = FALSE,
+                  process_id = COALESCE(process_id, :process)
                 WHERE journey_id = :journey AND element_id = :element AND status = 'OPEN'
                 """)
             .param("key", engineKey)
             .param("variables", write(variables))
+            .param("process", c.processId())
             .param("journey", journeyId)
             .param("element", elementId)
             .update();
-    if (reattached > 0) {
-      return;
+    if (reattached == 0) {
+      jdbc.sql(
+              """
+              INSERT INTO user_tasks (journey_id, account_id, process_id, element_id, name,
+                  form_id, candidate_groups, assignee, engine_key, status, due_date,
+                  follow_up_date, priority, variables, created_at)
+              VALUES (:journey, :account, :process, :element, :name, :form, :groups, :assignee,
+                  :key, 'OPEN', :due, :followUp, :priority, :variables, :now)
+              """)
+          .param("journey", journeyId)
+          .param("account", c.accountId())
+          .param("process", c.processId())
+          .param("element", elementId)
+          .param("name", c.name())
+          .param("form", c.formId())
+          .param("groups", String.join(",", c.candidateGroups()))
+          .param("assignee", c.assignee())
+          .param("key", engineKey)
+          .param("due", c.dueDate())
+          .param("followUp", c.followUpDate())
+          .param("priority", c.priority())
+          .param("variables", write(variables))
+          .param("now", now)
+          .update();
     }
-    jdbc.sql(
-            """
-            INSERT INTO user_tasks (journey_id, account_id, element_id, name, form_id,
-                candidate_groups, assignee, engine_key, status, variables, created_at)
-            VALUES (:journey, :account, :element, :name, :form, :groups, :assignee, :key, 'OPEN',
-                :variables, :now)
-            """)
-        .param("journey", journeyId)
-        .param("account", accountId)
-        .param("element", elementId)
-        .param("name", name)
-        .param("form", formId)
-        .param("groups", String.join(",", candidateGroups))
-        .param("assignee", assignee)
-        .param("key", engineKey)
-        .param("variables", write(variables))
-        .param("now", now)
-        .update();
+    return findByEngineKey(engineKey).orElseThrow();
   }
 
   /** The engine has created the task: it can be completed from now on. */
@@ -140,26 +161,86 @@ public class UserTasks {
   }
 
   public List<UserTask> open(String accountId, String candidateGroup, String assignee) {
+    return search(TaskQuery.open(accountId, candidateGroup, assignee));
+  }
+
+  /** Tasks matching every filter of the query, in its order (then by id). */
+  public List<UserTask> search(TaskQuery q) {
+    String direction = q.descending() ? " DESC" : " ASC";
+    String order =
+        TaskQuery.SORTS.get(q.sort())
+            + direction
+            + (q.sort().equals("dueDate") ? " NULLS LAST" : "")
+            + ", id"
+            + direction;
     return jdbc
         .sql(
             "SELECT "
                 + COLUMNS
                 + """
-                 FROM user_tasks WHERE status = 'OPEN'
+                 FROM user_tasks WHERE status = :status
                   AND (CAST(:account AS VARCHAR(200)) IS NULL OR account_id = :account)
                   AND (CAST(:assignee AS VARCHAR(200)) IS NULL OR assignee = :assignee)
                   AND (CAST(:group AS VARCHAR(200)) IS NULL OR ',' || candidate_groups || ',' LIKE :groupPattern)
-                ORDER BY id
-                """)
-        .param("account", accountId)
-        .param("assignee", assignee)
-        .param("group", candidateGroup)
-        .param("groupPattern", candidateGroup == null ? null : "%," + candidateGroup + ",%")
+                  AND (CAST(:process AS VARCHAR(200)) IS NULL OR process_id = :process)
+                  AND (CAST(:before AS TIMESTAMP WITH TIME ZONE) IS NULL OR due_date < :before)
+                  AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR due_date > :after)
+                """
+                + " ORDER BY "
+                + order
+                + (q.limit() == null ? "" : " LIMIT " + q.limit()))
+        .param("status", q.status())
+        .param("account", q.accountId())
+        .param("assignee", q.assignee())
+        .param("group", q.candidateGroup())
+        .param("groupPattern", q.candidateGroup() == null ? null : "%," + q.candidateGroup() + ",%")
+        .param("process", q.processId())
+        .param("before", q.dueBefore())
+        .param("after", q.dueAfter())
         .query(this::stored)
         .list()
         .stream()
         .map(Stored::task)
         .toList();
+  }
+
+  /** Open tasks of the accounts a CSM owns, by account id, soonest due first. */
+  public Map<String, List<UserTask>> openOfAccountsOwnedBy(String ownerCsm) {
+    Map<String, List<UserTask>> byAccount = new java.util.HashMap<>();
+    jdbc.sql(
+            "SELECT "
+                + COLUMNS.replaceAll("(\\w+)", "t.$1")
+                + """
+                 FROM user_tasks t JOIN accounts a ON a.id = t.account_id
+                WHERE t.status = 'OPEN' AND a.owner_csm = ?
+                ORDER BY t.due_date NULLS LAST, t.id
+                """)
+        .param(ownerCsm)
+        .query(this::stored)
+        .list()
+        .forEach(
+            s ->
+                byAccount
+                    .computeIfAbsent(s.task().accountId(), k -> new java.util.ArrayList<>())
+                    .add(s.task()));
+    return byAccount;
+  }
+
+  /**
+   * Sets the assignee of an open task if it is still {@code expected} ({@code null}: unassigned);
+   * false when the task is not open or someone changed the assignee meanwhile.
+   */
+  boolean assign(long id, String expected, String assignee) {
+    return jdbc.sql(
+                """
+                UPDATE user_tasks SET assignee = :assignee
+                WHERE id = :id AND status = 'OPEN' AND COALESCE(assignee, '') = :expected
+                """)
+            .param("assignee", assignee)
+            .param("id", id)
+            .param("expected", expected == null ? "" : expected)
+            .update()
+        == 1;
   }
 
   public List<UserTask> forAccount(String accountId) {
@@ -181,12 +262,16 @@ public class UserTasks {
             rs.getString("name"),
             rs.getString("account_id"),
             rs.getString("journey_id"),
+            rs.getString("process_id"),
             rs.getString("element_id"),
             rs.getString("form_id"),
             groups == null || groups.isBlank() ? List.of() : Arrays.asList(groups.split(",")),
             rs.getString("assignee"),
             rs.getString("status"),
             rs.getBoolean("ready"),
+            rs.getObject("due_date", OffsetDateTime.class),
+            rs.getObject("follow_up_date", OffsetDateTime.class),
+            rs.getInt("priority"),
             read(rs.getString("variables")),
             rs.getObject("created_at", OffsetDateTime.class),
             rs.getObject("completed_at", OffsetDateTime.class));

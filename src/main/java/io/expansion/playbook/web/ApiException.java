@@ -24,6 +24,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.BAD_REQUEST, message);
   }
 
+  /** 403: signed in, but this user may not do this to this object. */
+  public static ApiException forbidden(String message) {
+    return new ApiException(HttpStatus.FORBIDDEN, message);
+  }
+
   public static ApiException conflict(String message) {
     return new ApiException(HttpStatus.CONFLICT, message);
   }

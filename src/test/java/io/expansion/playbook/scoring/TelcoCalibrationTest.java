@@ -29,7 +29,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:calibration;DB_CLOSE_DELAY=-1",
       "expansion.engine.embedded-port=0",
-      "expansion.demo.load-book=true"
+      "expansion.demo.load-book=true",
+      // this suite counts scorings of single accounts; whole-book runs are tested in book/
+      "expansion.book.rescore-after-import=false",
+      "expansion.book.rescore-after-model-change=false"
     })
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -34,7 +34,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
       "expansion.engine.embedded-port=0",
       "expansion.demo.load-book=false",
       "expansion.plays.renewal.plan-on-startup=false",
-      "expansion.engine.embedded-record-stream=true"
+      "expansion.engine.embedded-record-stream=true",
+      // suites share this database: whole-book runs (tested in book/) must not rescore their
+      // accounts behind their backs
+      "expansion.book.rescore-after-import=false",
+      "expansion.book.rescore-after-model-change=false"
     })
 public abstract class JourneyTestBase {
 

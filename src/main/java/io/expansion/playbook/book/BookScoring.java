@@ -1,0 +1,191 @@
+package io.expansion.playbook.book;
+
+import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.offers.Catalog;
+import io.expansion.playbook.offers.Guardrails;
+import io.expansion.playbook.offers.OfferExclusions;
+import io.expansion.playbook.scoring.BulkScoring;
+import io.expansion.playbook.scoring.ModelRegistry;
+import io.expansion.playbook.segmentation.SegmentationDecision;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Service;
+
+/**
+ * Whole-book scoring runs: every account scored, segmented and given its next best action, page by
+ * page ({@link BookPageScorer}), tracked in {@code book_scorings}. Requests are served one at a
+ * time on a background thread, and a request while another run is still queued joins that run (it
+ * has not read anything yet, so it sees what the request wanted it to see). {@link
+ * BookScoringTriggers} asks for runs after imports, model changes and on the schedule.
+ */
+@Service
+public class BookScoring implements SmartInitializingSingleton, DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BookScoring.class);
+
+  private final BookPageScorer pages;
+  private final BookScoringRuns runs;
+  private final BulkScoring scoring;
+  private final SegmentationDecision segmentation;
+  private final Accounts accounts;
+  private final Catalog catalog;
+  private final OfferExclusions exclusions;
+  private final Guardrails guardrails;
+  private final BookProperties properties;
+  private final Clock clock;
+  private final ReentrantLock running = new ReentrantLock();
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "book-scoring");
+            t.setDaemon(true);
+            return t;
+          });
+
+  BookScoring(
+      BookPageScorer pages,
+      BookScoringRuns runs,
+      BulkScoring scoring,
+      SegmentationDecision segmentation,
+      Accounts accounts,
+      Catalog catalog,
+      OfferExclusions exclusions,
+      Guardrails guardrails,
+      BookProperties properties,
+      Clock clock) {
+    this.pages = pages;
+    this.runs = runs;
+    this.scoring = scoring;
+    this.segmentation = segmentation;
+    this.accounts = accounts;
+    this.catalog = catalog;
+    this.exclusions = exclusions;
+    this.guardrails = guardrails;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues a run in the background, or joins the run already waiting to start.
+   *
+   * @param trigger what asks for it (e.g. {@code api}, {@code import:<id>})
+   * @param requestedBy the person asking, or {@code null}
+   */
+  public synchronized BookScoringRun request(String trigger, String requestedBy) {
+    Optional<BookScoringRun> waiting = runs.queued();
+    if (waiting.isPresent()) {
+      LOG.info("Whole-book scoring for {} joins queued run {}", trigger, waiting.get().id());
+      return waiting.get();
+    }
+    String id = UUID.randomUUID().toString();
+    runs.create(id, trigger, requestedBy, now());
+    executor.execute(() -> execute(id));
+    return runs.find(id).orElseThrow();
+  }
+
+  /** Runs a whole-book scoring now, in the calling thread (after any run in progress). */
+  public BookScoringRun runNow(String trigger, String requestedBy) {
+    String id = UUID.randomUUID().toString();
+    runs.create(id, trigger, requestedBy, now());
+    execute(id);
+    return runs.find(id).orElseThrow();
+  }
+
+  public Optional<BookScoringRun> find(String id) {
+    return runs.find(id);
+  }
+
+  /** The latest runs, newest first. */
+  public List<BookScoringRun> latest(int limit) {
+    return runs.latest(limit);
+  }
+
+  /** The latest run that succeeded. */
+  public Optional<BookScoringRun> lastSucceeded() {
+    return runs.lastSucceeded();
+  }
+
+  private void execute(String id) {
+    running.lock();
+    try {
+      BookPageScorer.RunContext run = context(id);
+      long started = System.nanoTime();
+      int total = (int) accounts.count(null);
+      if (!runs.started(id, run.model().version(), segmentation.hash(), total, now())) {
+        return;
+      }
+      BookScoringCounts counts = new BookScoringCounts();
+      String after = null;
+      while (true) {
+        BookPageScorer.PageResult page = pages.score(after, properties.pageSize(), run);
+        if (page.lastId() == null) {
+          break;
+        }
+        counts.add(page);
+        after = page.lastId();
+        runs.progress(id, counts, elapsedMs(started));
+      }
+      runs.progress(id, counts, elapsedMs(started));
+      runs.finished(id, BookScoringRun.SUCCEEDED, null, now());
+      LOG.info(
+          "Whole-book scoring {} ({}) scored {} accounts in {} ms: segments {}, next best actions"
+              + " {}, {} scorings changed, {} segments changed",
+          id,
+          run.model().version(),
+          counts.scored(),
+          elapsedMs(started),
+          counts.segments(),
+          counts.actions(),
+          counts.healthChanged(),
+          counts.segmentChanged());
+    } catch (RuntimeException e) {
+      LOG.warn("Whole-book scoring {} failed: {}", id, e.getMessage(), e);
+      runs.finished(id, BookScoringRun.FAILED, String.valueOf(e.getMessage()), now());
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private BookPageScorer.RunContext context(String id) {
+    ModelRegistry.Active model = scoring.activeModel();
+    return new BookPageScorer.RunContext(
+        id,
+        model,
+        new NextBestActionPolicy.Offering(
+            catalog.active(), exclusions.all(), guardrails.active().cooldownDays()),
+        now());
+  }
+
+  /** Runs the last application stopped before they finished are marked failed, before any new. */
+  @Override
+  public void afterSingletonsInstantiated() {
+    int abandoned = runs.abandonUnfinished(now());
+    if (abandoned > 0) {
+      LOG.warn("{} whole-book scoring run(s) were interrupted by the last shutdown", abandoned);
+    }
+  }
+
+  @Override
+  public void destroy() {
+    executor.shutdownNow();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static long elapsedMs(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+}
