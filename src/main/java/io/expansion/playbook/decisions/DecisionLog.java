@@ -3,11 +3,11 @@ package io.expansion.playbook.decisions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.expansion.playbook.database.UniqueInsert;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,26 +44,27 @@ public class DecisionLog {
     if (businessKey != null && exists(businessKey)) {
       return false;
     }
-    try {
-      jdbc.sql(
-              """
-              INSERT INTO decisions
-                (business_key, account_id, journey_id, rule, outcome, rationale, inputs, decided_at)
-              VALUES (:key, :account, :journey, :rule, :outcome, :rationale, :inputs, :at)
-              """)
-          .param("key", businessKey)
-          .param("account", accountId)
-          .param("journey", journeyId)
-          .param("rule", rule)
-          .param("outcome", outcome)
-          .param("rationale", truncate(rationale))
-          .param("inputs", write(inputs))
-          .param("at", OffsetDateTime.now(clock))
-          .update();
-      return true;
-    } catch (DuplicateKeyException concurrentDuplicate) {
-      return false;
-    }
+    // A concurrent duplicate is refused by the unique business key, without spoiling the caller's
+    // transaction.
+    return UniqueInsert.attempt(
+        jdbc,
+        () ->
+            jdbc.sql(
+                    """
+                    INSERT INTO decisions
+                      (business_key, account_id, journey_id, rule, outcome, rationale, inputs,
+                       decided_at)
+                    VALUES (:key, :account, :journey, :rule, :outcome, :rationale, :inputs, :at)
+                    """)
+                .param("key", businessKey)
+                .param("account", accountId)
+                .param("journey", journeyId)
+                .param("rule", rule)
+                .param("outcome", outcome)
+                .param("rationale", truncate(rationale))
+                .param("inputs", write(inputs))
+                .param("at", OffsetDateTime.now(clock))
+                .update());
   }
 
   /** Whether a decision with this business key is recorded. */
