@@ -3,6 +3,7 @@ package io.expansion.playbook.decisions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.expansion.playbook.database.UniqueInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -90,27 +90,28 @@ public class DecisionLog {
     if (businessKey != null && exists(businessKey)) {
       return false;
     }
-    try {
-      jdbc.sql(
-              """
-              INSERT INTO decisions (business_key, account_id, journey_id, rule, outcome,
-                rationale, inputs, decided_at, actor)
-              VALUES (:key, :account, :journey, :rule, :outcome, :rationale, :inputs, :at, :actor)
-              """)
-          .param("key", businessKey)
-          .param("account", accountId)
-          .param("journey", journeyId)
-          .param("rule", rule)
-          .param("outcome", outcome)
-          .param("rationale", truncate(rationale))
-          .param("inputs", write(inputs))
-          .param("at", OffsetDateTime.now(clock))
-          .param("actor", actor.name())
-          .update();
-      return true;
-    } catch (DuplicateKeyException concurrentDuplicate) {
-      return false;
-    }
+    // A concurrent duplicate is refused by the unique business key, without spoiling the caller's
+    // transaction.
+    return UniqueInsert.attempt(
+        jdbc,
+        () ->
+            jdbc.sql(
+                    """
+                    INSERT INTO decisions
+                      (business_key, account_id, journey_id, rule, outcome, rationale, inputs,
+                       decided_at)
+                    VALUES (:key, :account, :journey, :rule, :outcome, :rationale, :inputs, :at)
+                    """)
+                .param("key", businessKey)
+                .param("account", accountId)
+                .param("journey", journeyId)
+                .param("rule", rule)
+                .param("outcome", outcome)
+                .param("rationale", truncate(rationale))
+                .param("inputs", write(inputs))
+                .param("at", OffsetDateTime.now(clock))
+                .param("actor", actor.name())
+                .update());
   }
 
   /** Whether a decision with this business key is recorded. */

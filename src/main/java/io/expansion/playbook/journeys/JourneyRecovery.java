@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,14 @@ import org.springframework.stereotype.Component;
  * The in-memory engine forgets everything when the process stops; the database does not. After the
  * models are deployed, every journey that was active is created again at its last checkpoint
  * (create-instance start instructions) with its stored variables, so waiting journeys wait again
- * and open CSM tasks reappear. A real cluster keeps its own state: nothing is re-created there.
+ * and open CSM tasks reappear. A real cluster keeps its own state: this bean exists only on the
+ * embedded runtime.
  */
 @Component
+@ConditionalOnProperty(
+    name = "expansion.engine.runtime",
+    havingValue = EngineProperties.EMBEDDED,
+    matchIfMissing = true)
 class JourneyRecovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(JourneyRecovery.class);
@@ -27,28 +33,18 @@ class JourneyRecovery {
   private final Journeys journeys;
   private final JourneyService service;
   private final CamundaClient client;
-  private final EngineProperties engine;
   private final Clock clock;
 
-  JourneyRecovery(
-      Journeys journeys,
-      JourneyService service,
-      CamundaClient client,
-      EngineProperties engine,
-      Clock clock) {
+  JourneyRecovery(Journeys journeys, JourneyService service, CamundaClient client, Clock clock) {
     this.journeys = journeys;
     this.service = service;
     this.client = client;
-    this.engine = engine;
     this.clock = clock;
   }
 
   @EventListener
   @Order(10)
   void onModelsDeployed(ModelsDeployed deployed) {
-    if (!engine.embedded()) {
-      return;
-    }
     journeys.forgetInstanceKeys();
     int resumed = 0;
     int failed = 0;

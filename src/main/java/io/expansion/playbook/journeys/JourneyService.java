@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -106,9 +105,7 @@ public class JourneyService {
     all.put(JourneyVariables.OWNER_CSM, ownerCsm);
     all.putAll(variables);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    try {
-      journeys.insertActive(journeyId, accountId, processId, write(all), now);
-    } catch (DuplicateKeyException alreadyActive) {
+    if (!journeys.insertActive(journeyId, accountId, processId, write(all), now)) {
       return Optional.empty();
     }
     try {

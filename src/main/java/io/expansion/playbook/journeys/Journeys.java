@@ -1,5 +1,6 @@
 package io.expansion.playbook.journeys;
 
+import io.expansion.playbook.database.UniqueInsert;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -43,22 +44,29 @@ public class Journeys {
     return accountId + ":" + processId;
   }
 
-  /** Inserts an active journey; throws DuplicateKeyException when one is already active. */
-  void insertActive(
+  /**
+   * Inserts an active journey.
+   *
+   * @return false when the account already has an active journey of the process
+   */
+  boolean insertActive(
       String id, String accountId, String processId, String variables, OffsetDateTime now) {
-    jdbc.sql(
-            """
-            INSERT INTO journeys (id, account_id, process_id, status, active_key, variables,
-                                  started_at, updated_at)
-            VALUES (:id, :account, :process, 'ACTIVE', :activeKey, :variables, :now, :now)
-            """)
-        .param("id", id)
-        .param("account", accountId)
-        .param("process", processId)
-        .param("activeKey", activeKey(accountId, processId))
-        .param("variables", variables)
-        .param("now", now)
-        .update();
+    return UniqueInsert.attempt(
+        jdbc,
+        () ->
+            jdbc.sql(
+                    """
+                    INSERT INTO journeys (id, account_id, process_id, status, active_key,
+                                          variables, started_at, updated_at)
+                    VALUES (:id, :account, :process, 'ACTIVE', :activeKey, :variables, :now, :now)
+                    """)
+                .param("id", id)
+                .param("account", accountId)
+                .param("process", processId)
+                .param("activeKey", activeKey(accountId, processId))
+                .param("variables", variables)
+                .param("now", now)
+                .update());
   }
 
   void attachInstance(String id, long processInstanceKey, OffsetDateTime now) {

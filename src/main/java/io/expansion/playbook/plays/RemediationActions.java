@@ -1,8 +1,8 @@
 package io.expansion.playbook.plays;
 
+import io.expansion.playbook.database.UniqueInsert;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,26 +37,26 @@ public class RemediationActions {
       String notes,
       String decidedBy,
       OffsetDateTime now) {
-    try {
-      jdbc.sql(
-              """
-              INSERT INTO remediation_actions
-                (business_key, account_id, journey_id, play, action, notes, decided_by, created_at)
-              VALUES (:key, :account, :journey, :play, :action, :notes, :decidedBy, :now)
-              """)
-          .param("key", businessKey)
-          .param("account", accountId)
-          .param("journey", journeyId)
-          .param("play", play)
-          .param("action", action)
-          .param("notes", notes)
-          .param("decidedBy", decidedBy)
-          .param("now", now)
-          .update();
-      return true;
-    } catch (DuplicateKeyException redelivered) {
-      return false;
-    }
+    // A redelivered job's second insert is refused by the unique business key.
+    return UniqueInsert.attempt(
+        jdbc,
+        () ->
+            jdbc.sql(
+                    """
+                    INSERT INTO remediation_actions
+                      (business_key, account_id, journey_id, play, action, notes, decided_by,
+                       created_at)
+                    VALUES (:key, :account, :journey, :play, :action, :notes, :decidedBy, :now)
+                    """)
+                .param("key", businessKey)
+                .param("account", accountId)
+                .param("journey", journeyId)
+                .param("play", play)
+                .param("action", action)
+                .param("notes", notes)
+                .param("decidedBy", decidedBy)
+                .param("now", now)
+                .update());
   }
 
   public List<Action> forAccount(String accountId) {

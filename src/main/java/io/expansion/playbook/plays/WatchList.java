@@ -1,9 +1,9 @@
 package io.expansion.playbook.plays;
 
+import io.expansion.playbook.database.UniqueInsert;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,25 +45,24 @@ public class WatchList {
       String journeyId,
       Integer health,
       OffsetDateTime now) {
-    try {
-      return jdbc.sql(
-                  """
-                INSERT INTO watch_list
-                  (account_id, active_key, reason, play, journey_id, health_at_add, added_at)
-                SELECT :account, :account, :reason, :play, :journey, :health, :now
-                WHERE NOT EXISTS (SELECT 1 FROM watch_list WHERE active_key = :account)
-                """)
-              .param("account", accountId)
-              .param("reason", reason)
-              .param("play", play)
-              .param("journey", journeyId)
-              .param("health", health)
-              .param("now", now)
-              .update()
-          == 1;
-    } catch (DuplicateKeyException addedConcurrently) {
-      return false;
-    }
+    // Added concurrently: the unique active key refuses the second entry.
+    return UniqueInsert.attempt(
+        jdbc,
+        () ->
+            jdbc.sql(
+                    """
+                    INSERT INTO watch_list
+                      (account_id, active_key, reason, play, journey_id, health_at_add, added_at)
+                    SELECT :account, :account, :reason, :play, :journey, :health, :now
+                    WHERE NOT EXISTS (SELECT 1 FROM watch_list WHERE active_key = :account)
+                    """)
+                .param("account", accountId)
+                .param("reason", reason)
+                .param("play", play)
+                .param("journey", journeyId)
+                .param("health", health)
+                .param("now", now)
+                .update());
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.expansion.playbook.scoring;
 
+import io.expansion.playbook.database.UniqueInsert;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,18 +72,18 @@ public class ScoringModels {
     if (find(version).isPresent()) {
       return false;
     }
-    try {
-      jdbc.sql(
-              """
-              INSERT INTO scoring_models (version, kind, created_at, definition, metrics, active)
-              VALUES (?, ?, ?, ?, ?, FALSE)
-              """)
-          .params(version, kind, at, definition, metrics)
-          .update();
-      return true;
-    } catch (DuplicateKeyException concurrent) {
-      return false;
-    }
+    // Inserted concurrently: the primary key refuses the second.
+    return UniqueInsert.attempt(
+        jdbc,
+        () ->
+            jdbc.sql(
+                    """
+                    INSERT INTO scoring_models (version, kind, created_at, definition, metrics,
+                                                active)
+                    VALUES (?, ?, ?, ?, ?, FALSE)
+                    """)
+                .params(version, kind, at, definition, metrics)
+                .update());
   }
 
   /**

@@ -20,6 +20,7 @@ public class TaskService {
 
   private final UserTasks tasks;
   private final FormCatalog forms;
+  private final UserTaskForms taskForms;
   private final UserTaskCommands commands;
   private final List<TaskCompletionGuard> guards;
   private final DecisionLog decisions;
@@ -28,12 +29,14 @@ public class TaskService {
   TaskService(
       UserTasks tasks,
       FormCatalog forms,
+      UserTaskForms taskForms,
       UserTaskCommands commands,
       List<TaskCompletionGuard> guards,
       DecisionLog decisions,
       Clock clock) {
     this.tasks = tasks;
     this.forms = forms;
+    this.taskForms = taskForms;
     this.commands = commands;
     this.guards = List.copyOf(guards);
     this.decisions = decisions;
@@ -158,10 +161,46 @@ public class TaskService {
   }
 
   public JsonNode form(long id) {
-    UserTask task = task(id);
-    return forms
-        .form(task.formId())
+    UserTasks.Stored stored = stored(id);
+    return taskForms
+        .form(stored.engineKey(), stored.task().formId())
         .orElseThrow(() -> ApiException.notFound("Task " + id + " has no linked form"));
+  }
+
+  /**
+   * Claims an open task for the assignee (or hands it over with {@code allowOverride}); on a real
+   * cluster Tasklist shows the same assignee.
+   */
+  public UserTask assign(long id, String assignee, boolean allowOverride) {
+    if (assignee == null || assignee.isBlank()) {
+      throw ApiException.badRequest("Task " + id + ": 'assignee' is required");
+    }
+    UserTasks.Stored stored = actionable(id, "assign");
+    commands.assign(stored.engineKey(), assignee.trim(), allowOverride);
+    return task(id);
+  }
+
+  /** Returns an open task to its candidate groups. */
+  public UserTask unassign(long id) {
+    UserTasks.Stored stored = actionable(id, "unassign");
+    commands.unassign(stored.engineKey());
+    return task(id);
+  }
+
+  private UserTasks.Stored actionable(long id, String action) {
+    UserTasks.Stored stored = stored(id);
+    UserTask task = stored.task();
+    if (!UserTask.OPEN.equals(task.status())) {
+      throw ApiException.conflict(
+          "Task " + id + " is already " + task.status().toLowerCase() + "; nothing to " + action);
+    }
+    if (!task.ready()) {
+      throw ApiException.conflict(
+          "Task "
+              + id
+              + " is still being created or restored by the engine; try again in a moment");
+    }
+    return stored;
   }
 
   /**

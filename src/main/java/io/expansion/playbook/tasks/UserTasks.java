@@ -25,6 +25,9 @@ public class UserTasks {
       completed_at, engine_key
       """;
 
+  static final String COMPLETED_STATUS = UserTask.COMPLETED;
+  static final String CANCELED_STATUS = UserTask.CANCELED;
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
@@ -141,6 +144,70 @@ public class UserTasks {
             .param("id", id)
             .update()
         == 1;
+  }
+
+  /**
+   * Sets the assignee of an open task; false when the task is not open or, without {@code
+   * allowOverride}, already assigned to someone else.
+   */
+  boolean assign(long engineKey, String assignee, boolean allowOverride) {
+    return jdbc.sql(
+                """
+                UPDATE user_tasks SET assignee = :assignee
+                WHERE engine_key = :key AND status = 'OPEN'
+                  AND (:override = TRUE OR assignee IS NULL OR assignee = :assignee)
+                """)
+            .param("assignee", assignee)
+            .param("key", engineKey)
+            .param("override", allowOverride)
+            .update()
+        == 1;
+  }
+
+  /** Clears the assignee of an open task; false when it is not open. */
+  boolean unassign(long engineKey) {
+    return jdbc.sql(
+                "UPDATE user_tasks SET assignee = NULL WHERE engine_key = ? AND status = 'OPEN'")
+            .param(engineKey)
+            .update()
+        == 1;
+  }
+
+  /** Engine keys and assignees of the open tasks created before the instant (oldest first). */
+  List<OpenKey> openKeys(OffsetDateTime createdBefore, int limit) {
+    return jdbc.sql(
+            """
+            SELECT engine_key, assignee FROM user_tasks
+            WHERE status = 'OPEN' AND engine_key > 0 AND created_at < ?
+            ORDER BY id LIMIT ?
+            """)
+        .params(createdBefore, limit)
+        .query((rs, row) -> new OpenKey(rs.getLong("engine_key"), rs.getString("assignee")))
+        .list();
+  }
+
+  /** An open task's engine key and assignee, as the inbox has them. */
+  record OpenKey(long engineKey, String assignee) {}
+
+  /** The engine says the task is over (completed or canceled elsewhere, e.g. in Tasklist). */
+  boolean closeByEngineKey(long engineKey, String status, OffsetDateTime at) {
+    return jdbc.sql(
+                """
+                UPDATE user_tasks SET status = :status, completed_at = :at
+                WHERE engine_key = :key AND status = 'OPEN'
+                """)
+            .param("status", status)
+            .param("at", at)
+            .param("key", engineKey)
+            .update()
+        == 1;
+  }
+
+  /** Takes over the engine's assignee of an open task (e.g. claimed in Tasklist). */
+  void assigneeFromEngine(long engineKey, String assignee) {
+    jdbc.sql("UPDATE user_tasks SET assignee = ? WHERE engine_key = ? AND status = 'OPEN'")
+        .params(assignee, engineKey)
+        .update();
   }
 
   void reopen(long id) {

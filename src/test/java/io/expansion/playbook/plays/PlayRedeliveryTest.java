@@ -175,6 +175,7 @@ class PlayRedeliveryTest extends PlaysTestBase {
     fire(journey, "Event_Wait60", Duration.ofDays(30), () -> at(journey, "Event_Wait30"));
     awaitTask(account, "UserTask_ProveValue");
     fire(journey, "Event_Wait30", Duration.ofDays(31), () -> at(journey, "End_RenewalReady"));
+    awaitEnded(journey, "End_RenewalReady");
     return effects(account, journey);
   }
 

@@ -75,13 +75,24 @@ abstract class PlaysTestBase extends JourneyTestBase {
     return elementId.equals(journeys.find(journeyId).orElseThrow().currentElement());
   }
 
+  /**
+   * Waits until the journey ended at the end event, in the database mirror and in the engine: the
+   * mirror is written by the end event's listener job, before the engine completes the instance
+   * (later still when that job's first delivery fails).
+   */
   protected Journey awaitEnded(String journeyId, String endEvent) {
-    return await()
+    Journey ended =
+        await()
+            .atMost(WAIT)
+            .pollInSameThread()
+            .until(
+                () -> journeys.find(journeyId).orElseThrow(),
+                j -> Journey.ENDED.equals(j.status()) && endEvent.equals(j.currentElement()));
+    await()
         .atMost(WAIT)
         .pollInSameThread()
-        .until(
-            () -> journeys.find(journeyId).orElseThrow(),
-            j -> Journey.ENDED.equals(j.status()) && endEvent.equals(j.currentElement()));
+        .until(() -> completed(journeyId).contains(ended.processId()));
+    return ended;
   }
 
   /** The account's active journey of the play. */
