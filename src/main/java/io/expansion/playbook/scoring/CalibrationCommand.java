@@ -36,17 +36,23 @@ public class CalibrationCommand implements ApplicationRunner {
       Calibrations.Calibrated c = calibrations.calibrate(false);
       Calibrator.Metrics m = c.metrics();
       LOG.info(
-          "CALIBRATION {}: hold-out ROC AUC = {} (plain logistic regression on the raw values,"
-              + " same split: {}; train AUC {}, {} train / {} hold-out accounts, churn rate {},"
-              + " seed {}, factors {}; no variance: {})",
+          "CALIBRATION {}: model {} (asked {}), hold-out ROC AUC = {} (plain logistic regression"
+              + " on the raw values, same split: {}; train AUC {}; cross-validated AUC {};"
+              + " {} train / {} hold-out accounts, churn rate {}, seed {}, settings {};"
+              + " derived factors {}; factors {}; no variance: {})",
           c.version(),
+          m.modelType(),
+          m.requestedType(),
           m.holdoutAuc(),
           m.referenceHoldoutAuc(),
           m.trainAuc(),
+          m.cvAuc(),
           m.trainRows(),
           m.holdoutRows(),
           m.churnRate(),
           m.seed(),
+          m.gbt() == null ? "l2 " + m.l2() + ", " + m.maxBins() + " bins" : m.gbt(),
+          m.derivedFactors(),
           m.factors(),
           m.factorsWithoutVariance());
     } catch (RuntimeException e) {

@@ -47,34 +47,39 @@ public class Calibrations {
 
   /** A stored calibration. */
   public record Calibrated(
-      String version, boolean active, Calibrator.Metrics metrics, Scorecard scorecard) {}
+      String version, boolean active, Calibrator.Metrics metrics, FittedModel model) {}
+
+  /** Fits the configured type ({@code expansion.scoring.calibrate-type}). */
+  public Calibrated calibrate(boolean activate) {
+    return calibrate(properties.calibrateType(), activate);
+  }
 
   /**
    * Fits, stores and optionally activates a new version.
    *
-   * @throws IllegalArgumentException when the accounts with an outcome cannot support a fit
+   * @param type {@code auto} (the type with the better cross-validated AUC), {@code scorecard} or
+   *     {@code gbt}
+   * @throws IllegalArgumentException for an unknown type, or when the accounts with an outcome
+   *     cannot support a fit
    */
-  public Calibrated calibrate(boolean activate) {
+  public Calibrated calibrate(String type, boolean activate) {
     long started = System.nanoTime();
-    List<Calibrator.Example> examples = examples();
-    var c = properties.calibration();
-    Calibrator.Result result =
-        Calibrator.calibrate(
-            examples,
-            new Calibrator.Settings(
-                c.seed(),
-                c.holdoutShare(),
-                c.l2(),
-                c.maxBins(),
-                c.minBinCount(),
-                c.healthAtEvenOdds(),
-                c.pointsToDoubleOdds()));
+    if (!ModelTraining.TYPES.contains(type)) {
+      throw new IllegalArgumentException(
+          "Unknown model type '"
+              + type
+              + "': expected one of "
+              + String.join(", ", ModelTraining.TYPES));
+    }
+    Calibrator.Result result = ModelTraining.train(examples(), options(), type);
     ScoringModels.Row row = registry.saveCalibration(result, activate);
     Calibrator.Metrics m = result.metrics();
     LOG.info(
-        "Calibration {} in {} ms: {} accounts ({} train / {} hold-out, churn rate {}),"
-            + " hold-out ROC AUC {} (train {}), {} factors{}",
+        "Calibration {} ({}, asked {}) in {} ms: {} accounts ({} train / {} hold-out, churn rate {}),"
+            + " hold-out ROC AUC {} (train {}, CV {}), {} factors, derived {}{}",
         row.version(),
+        m.modelType(),
+        m.requestedType(),
         (System.nanoTime() - started) / 1_000_000,
         m.rows(),
         m.trainRows(),
@@ -82,9 +87,42 @@ public class Calibrations {
         m.churnRate(),
         m.holdoutAuc(),
         m.trainAuc(),
+        m.cvAuc(),
         m.factors().size(),
+        m.derivedFactors(),
         activate ? ", activated" : "");
-    return new Calibrated(row.version(), row.active(), m, result.scorecard());
+    return new Calibrated(row.version(), row.active(), m, registry.model(row.version()));
+  }
+
+  private ModelTraining.Options options() {
+    var c = properties.calibration();
+    var g = c.gbt();
+    return new ModelTraining.Options(
+        new Calibrator.Settings(
+            c.seed(),
+            c.holdoutShare(),
+            c.l2(),
+            c.maxBins(),
+            c.minBinCount(),
+            c.healthAtEvenOdds(),
+            c.pointsToDoubleOdds()),
+        new GbtTrainer.Options(
+            g.depths(),
+            g.learningRates(),
+            g.maxRounds(),
+            g.earlyStoppingRounds(),
+            g.minChildWeight(),
+            g.subsample(),
+            g.columnSample(),
+            g.lambda(),
+            g.threads(),
+            new Monotone(g.raisesRisk(), g.lowersRisk())),
+        c.folds(),
+        c.derivedFactors().enabled(),
+        c.derivedFactors().candidates(),
+        c.derivedFactors().minAucGain(),
+        c.autoMargin(),
+        c.protectedAttributes());
   }
 
   private List<Calibrator.Example> examples() {

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +50,11 @@ public class ModelRegistry {
   /**
    * The version scoring uses.
    *
-   * @param card the calibrated score card; {@code null} for a configured version
-   * @param protectedNames normalised attribute names the card must never read
+   * @param model the calibrated score card or boosted trees; {@code null} for a configured version
+   * @param protectedNames normalised attribute names the model must never read
    */
-  public record Active(String version, String kind, Scorecard card, Set<String> protectedNames) {}
+  public record Active(
+      String version, String kind, FittedModel model, Set<String> protectedNames) {}
 
   /** The version of the configured stage weights. */
   public String configVersion() {
@@ -70,18 +72,31 @@ public class ModelRegistry {
   public ScoringModels.Row saveCalibration(Calibrator.Result result, boolean activate) {
     registerConfig();
     Map<String, Object> definition = new LinkedHashMap<>();
-    definition.put("scorecard", result.scorecard());
+    definition.put("type", result.model().modelType());
+    if (result.model() instanceof GbtModel trees) {
+      definition.put("gbt", trees.definition());
+    } else {
+      definition.put("scorecard", result.scorecard());
+    }
     definition.put("protectedAttributes", properties.calibration().protectedAttributes());
+    String artifact =
+        result.artifact() == null ? null : Base64.getEncoder().encodeToString(result.artifact());
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     long next = models.count(CALIBRATED) + 1;
     String version = CALIBRATED + "-" + next;
-    while (!models.insert(version, CALIBRATED, now, write(definition), write(result.metrics()))) {
+    while (!models.insert(
+        version, CALIBRATED, now, write(definition), write(result.metrics()), artifact)) {
       version = CALIBRATED + "-" + ++next;
     }
     if (activate) {
       models.activate(version);
     }
     return models.find(version).orElseThrow();
+  }
+
+  /** A calibrated version's model as stored (loaded once), or {@code null} for a configured one. */
+  public FittedModel model(String version) {
+    return parsed.computeIfAbsent(version, this::load).model();
   }
 
   /**
@@ -107,7 +122,8 @@ public class ModelRegistry {
           CONFIG,
           OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
           write(configDefinition()),
-          "{}");
+          "{}",
+          null);
       Optional<ScoringModels.Row> active = models.activeVersion().flatMap(models::find);
       if (active.isEmpty() || CONFIG.equals(active.get().kind())) {
         models.activate(configVersion);
@@ -126,10 +142,22 @@ public class ModelRegistry {
     }
     try {
       var tree = json.readTree(row.definition());
-      Scorecard card = json.treeToValue(tree.get("scorecard"), Scorecard.class);
+      FittedModel model;
+      if (FittedModel.GBT.equals(tree.path("type").asText(FittedModel.SCORECARD))) {
+        if (row.artifact() == null) {
+          throw new IllegalStateException("Scoring model " + version + " has no booster stored");
+        }
+        model =
+            new GbtModel(
+                json.treeToValue(tree.get("gbt"), GbtModel.Definition.class),
+                Base64.getDecoder().decode(row.artifact()));
+      } else {
+        model = json.treeToValue(tree.get("scorecard"), Scorecard.class);
+      }
       List<String> protectedAttributes =
           json.readerForListOf(String.class).readValue(tree.get("protectedAttributes"));
-      return new Active(version, row.kind(), card, ProfileFeatures.normalised(protectedAttributes));
+      return new Active(
+          version, row.kind(), model, ProfileFeatures.normalised(protectedAttributes));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Scoring model " + version + " is unreadable", e);
     }
