@@ -45,9 +45,13 @@ public class Calibrations {
     this.clock = clock;
   }
 
-  /** A stored calibration. */
+  /** A stored calibration (the model as scoring loads it from the stored version). */
   public record Calibrated(
-      String version, boolean active, Calibrator.Metrics metrics, FittedModel model) {}
+      String version,
+      boolean active,
+      Calibrator.Metrics metrics,
+      FittedModel model,
+      List<String> holdoutIds) {}
 
   /** Fits the configured type ({@code expansion.scoring.calibrate-type}). */
   public Calibrated calibrate(boolean activate) {
@@ -91,7 +95,8 @@ public class Calibrations {
         m.factors().size(),
         m.derivedFactors(),
         activate ? ", activated" : "");
-    return new Calibrated(row.version(), row.active(), m, registry.model(row.version()));
+    return new Calibrated(
+        row.version(), row.active(), m, registry.model(row.version()), result.holdoutIds());
   }
 
   private ModelTraining.Options options() {

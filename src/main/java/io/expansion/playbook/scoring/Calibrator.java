@@ -71,8 +71,10 @@ public final class Calibrator {
    * The fitted model and how well it ranks.
    *
    * @param artifact the booster's bytes (boosted trees), else {@code null}
+   * @param holdoutIds the accounts of the hold-out
    */
-  public record Result(FittedModel model, Metrics metrics, byte[] artifact) {
+  public record Result(
+      FittedModel model, Metrics metrics, byte[] artifact, List<String> holdoutIds) {
 
     /** The score card ({@code null} when the model is boosted trees). */
     public Scorecard scorecard() {

@@ -2,10 +2,8 @@ package io.expansion.playbook.scoring;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -49,52 +47,8 @@ final class GbtTrainer {
       double[] foldAuc,
       double[] margins) {}
 
-  /** The input columns of the trees, from the training rows' values. */
-  static List<GbtModel.Column> columns(
-      List<Map<String, Object>> features, List<Integer> train, int minCount) {
-    Map<String, List<Object>> values = new LinkedHashMap<>();
-    for (int row : train) {
-      features.get(row).forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-    }
-    List<GbtModel.Column> columns = new ArrayList<>();
-    values.forEach(
-        (factor, list) ->
-            Binning.build(factor, list, 2, 1)
-                .ifPresent(
-                    binned -> {
-                      if (BinnedFactor.NUMERIC.equals(binned.kind())) {
-                        columns.add(new GbtModel.Column(factor, null));
-                      } else {
-                        categories(list, minCount)
-                            .forEach(c -> columns.add(new GbtModel.Column(factor, c)));
-                      }
-                    }));
-    return List.copyOf(columns);
-  }
-
-  /** Categories seen at least {@code minCount} times, then {@code other} for the rest. */
-  private static List<String> categories(List<Object> values, int minCount) {
-    Map<String, Integer> counts = new TreeMap<>();
-    values.stream()
-        .filter(v -> v != null)
-        .forEach(v -> counts.merge(v.toString(), 1, Integer::sum));
-    List<String> frequent = new ArrayList<>();
-    boolean rare = false;
-    for (Map.Entry<String, Integer> e : counts.entrySet()) {
-      if (e.getValue() >= minCount) {
-        frequent.add(e.getKey());
-      } else {
-        rare = true;
-      }
-    }
-    if (rare) {
-      frequent.add(BinnedFactor.OTHER);
-    }
-    return frequent;
-  }
-
   /** Tries every depth and learning rate; the best cross-validated AUC wins. */
-  static Cv tune(Matrix matrix, List<Folds.Fold> folds, Options options, long seed) {
+  static Cv tune(GbtMatrix matrix, List<Folds.Fold> folds, Options options, long seed) {
     Cv best = null;
     for (int depth : options.depths()) {
       for (double rate : options.learningRates()) {
@@ -114,7 +68,7 @@ final class GbtTrainer {
    * @param withMargins also return each training row's out-of-fold margin at that round
    */
   static Cv crossValidate(
-      Matrix matrix,
+      GbtMatrix matrix,
       List<Folds.Fold> folds,
       Options options,
       Cv tuned,
@@ -125,7 +79,7 @@ final class GbtTrainer {
   }
 
   private static Cv crossValidate(
-      Matrix matrix,
+      GbtMatrix matrix,
       List<Folds.Fold> folds,
       Options options,
       int depth,
@@ -193,7 +147,8 @@ final class GbtTrainer {
    * Mean validation AUC over the folds of the trees grown with fixed settings and rounds (no early
    * stopping, so nothing is chosen on these folds).
    */
-  static double validate(Matrix matrix, List<Folds.Fold> folds, Options options, Cv cv, long seed) {
+  static double validate(
+      GbtMatrix matrix, List<Folds.Fold> folds, Options options, Cv cv, long seed) {
     double sum = 0;
     for (Folds.Fold fold : folds) {
       Booster booster = null;
@@ -230,7 +185,7 @@ final class GbtTrainer {
   }
 
   /** The final booster on all training rows, as bytes. */
-  static byte[] fit(Matrix matrix, List<Integer> train, Options options, Cv cv, long seed) {
+  static byte[] fit(GbtMatrix matrix, List<Integer> train, Options options, Cv cv, long seed) {
     DMatrix data = matrix.rows(train);
     Booster booster = null;
     try {
@@ -254,7 +209,7 @@ final class GbtTrainer {
   }
 
   private static double[] outOfFold(
-      Matrix matrix, List<Folds.Fold> folds, List<Booster> boosters, int rounds)
+      GbtMatrix matrix, List<Folds.Fold> folds, List<Booster> boosters, int rounds)
       throws XGBoostError {
     double[] margins = new double[matrix.labels().length];
     for (int f = 0; f < folds.size(); f++) {
@@ -273,7 +228,7 @@ final class GbtTrainer {
   }
 
   private static Map<String, Object> params(
-      Matrix matrix, Options options, int depth, double rate, long seed) {
+      GbtMatrix matrix, Options options, int depth, double rate, long seed) {
     Map<String, Object> params = new HashMap<>();
     params.put("objective", "binary:logistic");
     params.put("eval_metric", "auc");
@@ -290,36 +245,5 @@ final class GbtTrainer {
     params.put("silent", "true"); // keeps XGBoost4J from printing every round
     params.put("monotone_constraints", options.monotone().constraints(matrix.columns()));
     return params;
-  }
-
-  /** Every example's input row, and the labels; slices rows into XGBoost matrices. */
-  record Matrix(List<GbtModel.Column> columns, float[][] data, boolean[] labels) {
-
-    static Matrix of(
-        List<GbtModel.Column> columns, List<Map<String, Object>> features, boolean[] labels) {
-      Map<String, java.util.Set<String>> categories = GbtModel.categories(columns);
-      float[][] data = new float[features.size()][];
-      for (int i = 0; i < data.length; i++) {
-        data[i] = GbtModel.encode(features.get(i), columns, categories);
-      }
-      return new Matrix(columns, data, labels);
-    }
-
-    DMatrix rows(List<Integer> rows) {
-      int width = columns.size();
-      float[] flat = new float[rows.size() * width];
-      float[] y = new float[rows.size()];
-      for (int r = 0; r < rows.size(); r++) {
-        System.arraycopy(data[rows.get(r)], 0, flat, r * width, width);
-        y[r] = labels[rows.get(r)] ? 1 : 0;
-      }
-      try {
-        DMatrix matrix = new DMatrix(flat, rows.size(), width, Float.NaN);
-        matrix.setLabel(y);
-        return matrix;
-      } catch (XGBoostError e) {
-        throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
-      }
-    }
   }
 }

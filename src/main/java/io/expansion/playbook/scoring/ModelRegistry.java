@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The score-card versions: the configured stage weights are registered as version {@code
@@ -36,11 +39,18 @@ public class ModelRegistry {
   private final Clock clock;
   private final String configVersion;
   private final Map<String, Active> parsed = new ConcurrentHashMap<>();
+  private final TransactionTemplate ownTransaction;
   private volatile boolean registered;
 
   public ModelRegistry(
-      ScoringModels models, ScoringProperties properties, ObjectMapper json, Clock clock) {
+      ScoringModels models,
+      ScoringProperties properties,
+      ObjectMapper json,
+      Clock clock,
+      PlatformTransactionManager transactions) {
     this.models = models;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.properties = properties;
     this.json = json;
     this.clock = clock;
@@ -117,17 +127,22 @@ public class ModelRegistry {
       if (registered) {
         return;
       }
-      models.insert(
-          configVersion,
-          CONFIG,
-          OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
-          write(configDefinition()),
-          "{}",
-          null);
-      Optional<ScoringModels.Row> active = models.activeVersion().flatMap(models::find);
-      if (active.isEmpty() || CONFIG.equals(active.get().kind())) {
-        models.activate(configVersion);
-      }
+      // committed on its own: another thread may use the version before the caller's transaction
+      // ends
+      ownTransaction.executeWithoutResult(
+          status -> {
+            models.insert(
+                configVersion,
+                CONFIG,
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
+                write(configDefinition()),
+                "{}",
+                null);
+            Optional<ScoringModels.Row> active = models.activeVersion().flatMap(models::find);
+            if (active.isEmpty() || CONFIG.equals(active.get().kind())) {
+              models.activate(configVersion);
+            }
+          });
       registered = true;
     }
   }

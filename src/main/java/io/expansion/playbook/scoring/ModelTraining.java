@@ -1,7 +1,6 @@
 package io.expansion.playbook.scoring;
 
 import io.expansion.playbook.scoring.Calibrator.Example;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +84,13 @@ final class ModelTraining {
     Choice trees = null;
     if (!GBT.equals(type)) {
       List<DerivedFactor> derived =
-          select(
+          CrossValidation.select(
               candidates,
               options.minAucGain(),
-              d -> scorecardCv(with(base, d), churned, folds, d, s));
-      double auc = scorecardCv(with(base, derived), churned, fresh, derived, s);
+              d -> CrossValidation.scorecard(CrossValidation.with(base, d), churned, folds, d, s));
+      double auc =
+          CrossValidation.scorecard(
+              CrossValidation.with(base, derived), churned, fresh, derived, s);
       card = new Choice(SCORECARD, derived, auc, null);
       cvAuc.put(SCORECARD, Calibrator.round(auc));
     }
@@ -97,19 +98,19 @@ final class ModelTraining {
       GbtTrainer.Options g = options.gbt();
       GbtTrainer.Cv tuned = GbtTrainer.tune(matrix(base, churned, split, s), folds, g, s.seed());
       List<DerivedFactor> derived =
-          select(
+          CrossValidation.select(
               candidates,
               options.minAucGain(),
               d ->
                   GbtTrainer.crossValidate(
-                          matrix(with(base, d), churned, split, s),
+                          matrix(CrossValidation.with(base, d), churned, split, s),
                           folds,
                           g,
                           tuned,
                           s.seed(),
                           false)
                       .auc());
-      GbtTrainer.Matrix matrix = matrix(with(base, derived), churned, split, s);
+      GbtMatrix matrix = matrix(CrossValidation.with(base, derived), churned, split, s);
       GbtTrainer.Cv cv = GbtTrainer.crossValidate(matrix, folds, g, tuned, s.seed(), true);
       double auc = GbtTrainer.validate(matrix, fresh, g, cv, s.seed());
       trees = new Choice(GBT, derived, auc, cv);
@@ -132,7 +133,7 @@ final class ModelTraining {
       Choice chosen,
       Map<String, Double> cvAuc) {
     Calibrator.Settings s = options.scorecard();
-    List<Map<String, Object>> features = with(base, chosen.derived());
+    List<Map<String, Object>> features = CrossValidation.with(base, chosen.derived());
     FittedModel model;
     byte[] artifact = null;
     int iterations = 0;
@@ -146,7 +147,7 @@ final class ModelTraining {
       constant = fitted.constant();
     } else {
       GbtTrainer.Options g = options.gbt();
-      GbtTrainer.Matrix matrix = matrix(features, churned, split, s);
+      GbtMatrix matrix = matrix(features, churned, split, s);
       artifact = GbtTrainer.fit(matrix, split.train(), g, chosen.cv(), s.seed());
       double[] margins = new double[split.train().size()];
       boolean[] labels = new boolean[margins.length];
@@ -220,62 +221,17 @@ final class ModelTraining {
             chosen.derived().stream().map(DerivedFactor::description).toList(),
             gbtSettings,
             List.copyOf(options.protectedAttributes()));
-    return new Calibrator.Result(model, metrics, artifact);
+    return new Calibrator.Result(
+        model, metrics, artifact, split.holdout().stream().map(r -> examples.get(r).id()).toList());
   }
 
-  /** Greedy: each screened candidate, strongest first, is kept when it adds enough CV AUC. */
-  private static List<DerivedFactor> select(
-      List<DerivedFactorSearch.Candidate> candidates,
-      double minGain,
-      Function<List<DerivedFactor>, Double> cvAuc) {
-    List<DerivedFactor> kept = new ArrayList<>();
-    double best = cvAuc.apply(kept);
-    for (DerivedFactorSearch.Candidate candidate : candidates) {
-      List<DerivedFactor> next = new ArrayList<>(kept);
-      next.add(candidate.factor());
-      double auc = cvAuc.apply(next);
-      if (auc >= best + minGain) {
-        kept = next;
-        best = auc;
-      }
-    }
-    return List.copyOf(kept);
-  }
-
-  private static double scorecardCv(
-      List<Map<String, Object>> features,
-      boolean[] churned,
-      List<Folds.Fold> folds,
-      List<DerivedFactor> derived,
-      Calibrator.Settings s) {
-    double sum = 0;
-    for (Folds.Fold fold : folds) {
-      Scorecard card = Calibrator.fit(features, churned, fold.fit(), derived, s).scorecard();
-      double[] logits = new double[fold.validate().size()];
-      boolean[] labels = new boolean[logits.length];
-      for (int r = 0; r < logits.length; r++) {
-        logits[r] = card.score(features.get(fold.validate().get(r))).logit();
-        labels[r] = churned[fold.validate().get(r)];
-      }
-      sum += RocAuc.of(logits, labels);
-    }
-    return sum / folds.size();
-  }
-
-  private static GbtTrainer.Matrix matrix(
+  private static GbtMatrix matrix(
       List<Map<String, Object>> features,
       boolean[] churned,
       Folds.Split split,
       Calibrator.Settings s) {
-    return GbtTrainer.Matrix.of(
-        GbtTrainer.columns(features, split.train(), s.minBinCount()), features, churned);
-  }
-
-  private static List<Map<String, Object>> with(
-      List<Map<String, Object>> base, List<DerivedFactor> derived) {
-    return derived.isEmpty()
-        ? base
-        : base.stream().map(f -> DerivedFactor.withDerived(f, derived)).toList();
+    return GbtMatrix.of(
+        GbtMatrix.columns(features, split.train(), s.minBinCount()), features, churned);
   }
 
   /** The health factors fed by signals: never combined into derived factors. */
