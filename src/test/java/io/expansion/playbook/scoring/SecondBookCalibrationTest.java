@@ -104,7 +104,7 @@ class SecondBookCalibrationTest {
         .isGreaterThan(m.path("cvAuc").path("scorecard").asDouble());
     List<String> derived = new ArrayList<>();
     m.path("derivedFactors").forEach(d -> derived.add(d.asText()));
-    assertThat(derived).contains("total charge = day + eve + night + intl charge");
+    assertThat(derived).contains("total charge = day + eve + intl + night charge");
     assertThat(
             m.path("gbt").path("monotone").path("attributes.number_customer_service_calls").asInt())
         .isEqualTo(1);
