@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The calibration command ({@code expansion.scoring.calibrate=true}, see README "Health scores and
- * calibration"): after the book is loaded, calibrates, logs the hold-out ROC AUC and exits.
+ * calibration"): after the book is loaded, calibrates the model type {@code
+ * expansion.scoring.calibrate-type} (auto, scorecard, gbt), logs the hold-out ROC AUC with the
+ * type, settings and factors, and exits.
  */
 @Component
 @Order(100)
