@@ -50,7 +50,12 @@ public class DemoBookLoader implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     Resource book = BookLocations.existing(resourceLoader, bookPath, "Demo book");
-    ImportResult result = imports.runNow(book, bookPath, mappings.named(mapping));
+    ImportResult result;
+    try {
+      result = imports.runNow(book, bookPath, mappings.resolve(mapping, resourceLoader));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot read mapping " + mapping, e);
+    }
     LOG.info("Demo book {} loaded in {}", bookPath, result.summary());
   }
 }

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The calibration command ({@code expansion.scoring.calibrate=true}, see README "Health scores and
- * calibration"): after the book is loaded, calibrates, logs the hold-out ROC AUC and exits.
+ * calibration"): after the book is loaded, calibrates the model type {@code
+ * expansion.scoring.calibrate-type} (auto, scorecard, gbt), logs the hold-out ROC AUC with the
+ * type, settings and factors, and exits.
  */
 @Component
 @Order(100)
@@ -36,17 +38,23 @@ public class CalibrationCommand implements ApplicationRunner {
       Calibrations.Calibrated c = calibrations.calibrate(false);
       Calibrator.Metrics m = c.metrics();
       LOG.info(
-          "CALIBRATION {}: hold-out ROC AUC = {} (plain logistic regression on the raw values,"
-              + " same split: {}; train AUC {}, {} train / {} hold-out accounts, churn rate {},"
-              + " seed {}, factors {}; no variance: {})",
+          "CALIBRATION {}: model {} (asked {}), hold-out ROC AUC = {} (plain logistic regression"
+              + " on the raw values, same split: {}; train AUC {}; cross-validated AUC {};"
+              + " {} train / {} hold-out accounts, churn rate {}, seed {}, settings {};"
+              + " derived factors {}; factors {}; no variance: {})",
           c.version(),
+          m.modelType(),
+          m.requestedType(),
           m.holdoutAuc(),
           m.referenceHoldoutAuc(),
           m.trainAuc(),
+          m.cvAuc(),
           m.trainRows(),
           m.holdoutRows(),
           m.churnRate(),
           m.seed(),
+          m.gbt() == null ? "l2 " + m.l2() + ", " + m.maxBins() + " bins" : m.gbt(),
+          m.derivedFactors(),
           m.factors(),
           m.factorsWithoutVariance());
     } catch (RuntimeException e) {

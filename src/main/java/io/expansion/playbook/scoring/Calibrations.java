@@ -50,36 +50,45 @@ public class Calibrations {
     this.clock = clock;
   }
 
-  /** A stored calibration. */
+  /** A stored calibration (the model as scoring loads it from the stored version). */
   public record Calibrated(
-      String version, boolean active, Calibrator.Metrics metrics, Scorecard scorecard) {}
+      String version,
+      boolean active,
+      Calibrator.Metrics metrics,
+      FittedModel model,
+      List<String> holdoutIds) {}
+
+  /** Fits the configured type ({@code expansion.scoring.calibrate-type}). */
+  public Calibrated calibrate(boolean activate) {
+    return calibrate(properties.calibrateType(), activate);
+  }
 
   /**
    * Fits, stores and optionally activates a new version.
    *
-   * @throws IllegalArgumentException when the accounts with an outcome cannot support a fit
+   * @param type {@code auto} (the type with the better cross-validated AUC), {@code scorecard} or
+   *     {@code gbt}
+   * @throws IllegalArgumentException for an unknown type, or when the accounts with an outcome
+   *     cannot support a fit
    */
-  public Calibrated calibrate(boolean activate) {
+  public Calibrated calibrate(String type, boolean activate) {
     long started = System.nanoTime();
-    List<Calibrator.Example> examples = examples();
-    var c = properties.calibration();
-    Calibrator.Result result =
-        Calibrator.calibrate(
-            examples,
-            new Calibrator.Settings(
-                c.seed(),
-                c.holdoutShare(),
-                c.l2(),
-                c.maxBins(),
-                c.minBinCount(),
-                c.healthAtEvenOdds(),
-                c.pointsToDoubleOdds()));
+    if (!ModelTraining.TYPES.contains(type)) {
+      throw new IllegalArgumentException(
+          "Unknown model type '"
+              + type
+              + "': expected one of "
+              + String.join(", ", ModelTraining.TYPES));
+    }
+    Calibrator.Result result = ModelTraining.train(examples(), options(), type);
     ScoringModels.Row row = registry.saveCalibration(result, activate);
     Calibrator.Metrics m = result.metrics();
     LOG.info(
-        "Calibration {} in {} ms: {} accounts ({} train / {} hold-out, churn rate {}),"
-            + " hold-out ROC AUC {} (train {}), {} factors{}",
+        "Calibration {} ({}, asked {}) in {} ms: {} accounts ({} train / {} hold-out, churn rate {}),"
+            + " hold-out ROC AUC {} (train {}, CV {}), {} factors, derived {}{}",
         row.version(),
+        m.modelType(),
+        m.requestedType(),
         (System.nanoTime() - started) / 1_000_000,
         m.rows(),
         m.trainRows(),
@@ -87,7 +96,9 @@ public class Calibrations {
         m.churnRate(),
         m.holdoutAuc(),
         m.trainAuc(),
+        m.cvAuc(),
         m.factors().size(),
+        m.derivedFactors(),
         activate ? ", activated" : "");
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("version", row.version());
@@ -95,13 +106,15 @@ public class Calibrations {
     inputs.put("rows", m.rows());
     inputs.put("holdoutAuc", m.holdoutAuc());
     inputs.put("referenceHoldoutAuc", m.referenceHoldoutAuc());
+    inputs.put("modelType", m.modelType());
     decisions.record(
         "calibration:" + row.version(),
         null,
         null,
         "calibration",
         row.active() ? "calibrated and activated " + row.version() : "calibrated " + row.version(),
-        "Score card "
+        m.modelType()
+            + " model "
             + row.version()
             + " fitted on "
             + m.rows()
@@ -109,7 +122,39 @@ public class Calibrations {
             + m.holdoutAuc()
             + (row.active() ? "; active for later scorings" : "; not activated"),
         inputs);
-    return new Calibrated(row.version(), row.active(), m, result.scorecard());
+    return new Calibrated(
+        row.version(), row.active(), m, registry.model(row.version()), result.holdoutIds());
+  }
+
+  private ModelTraining.Options options() {
+    var c = properties.calibration();
+    var g = c.gbt();
+    return new ModelTraining.Options(
+        new Calibrator.Settings(
+            c.seed(),
+            c.holdoutShare(),
+            c.l2(),
+            c.maxBins(),
+            c.minBinCount(),
+            c.healthAtEvenOdds(),
+            c.pointsToDoubleOdds()),
+        new GbtTrainer.Options(
+            g.depths(),
+            g.learningRates(),
+            g.maxRounds(),
+            g.earlyStoppingRounds(),
+            g.minChildWeight(),
+            g.subsample(),
+            g.columnSample(),
+            g.lambda(),
+            g.threads(),
+            new Monotone(g.raisesRisk(), g.lowersRisk())),
+        c.folds(),
+        c.derivedFactors().enabled(),
+        c.derivedFactors().candidates(),
+        c.derivedFactors().minAucGain(),
+        c.autoMargin(),
+        c.protectedAttributes());
   }
 
   private List<Calibrator.Example> examples() {

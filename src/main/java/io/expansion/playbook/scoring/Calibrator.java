@@ -1,18 +1,18 @@
 package io.expansion.playbook.scoring;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 
 /**
- * Fits a score card from accounts with a known outcome: bins every factor on a stratified training
- * split, fits an L2-regularised logistic regression with one weight per bin, and measures ROC AUC
- * on the training and the hold-out split. Factors whose values do not vary get no weight.
+ * Fits a score card: bins every factor on the given rows — quantile bins for numbers, one bin per
+ * category, a bin for missing values — and fits an L2-regularised logistic regression with one
+ * weight per bin. Factors whose values do not vary get no weight. {@link ModelTraining} splits the
+ * book, cross-validates and measures; {@link #calibrate} is the score card on its own.
  */
 public final class Calibrator {
 
@@ -35,6 +35,14 @@ public final class Calibrator {
    * Sizes and quality of a fit.
    *
    * @param referenceHoldoutAuc plain logistic regression on the raw values, same split
+   * @param iterations Newton iterations of the score card's fit (0 for boosted trees)
+   * @param modelType {@code scorecard} or {@code gbt}
+   * @param requestedType what was asked for: {@code scorecard}, {@code gbt} or {@code auto}
+   * @param cvAuc cross-validated AUC on the training part, per model type tried
+   * @param folds number of cross-validation folds
+   * @param derivedFactors the derived factors the model uses, described
+   * @param gbt the boosted trees' settings ({@code null} for a score card)
+   * @param protectedAttributes attributes never used
    */
   public record Metrics(
       int rows,
@@ -50,46 +58,78 @@ public final class Calibrator {
       int maxBins,
       int iterations,
       List<String> factors,
-      List<String> factorsWithoutVariance) {}
-
-  /** The fitted score card and how well it ranks. */
-  public record Result(Scorecard scorecard, Metrics metrics) {}
+      List<String> factorsWithoutVariance,
+      String modelType,
+      String requestedType,
+      Map<String, Double> cvAuc,
+      int folds,
+      List<String> derivedFactors,
+      GbtModel.Settings gbt,
+      List<String> protectedAttributes) {}
 
   /**
+   * The fitted model and how well it ranks.
+   *
+   * @param artifact the booster's bytes (boosted trees), else {@code null}
+   * @param holdoutIds the accounts of the hold-out
+   */
+  public record Result(
+      FittedModel model, Metrics metrics, byte[] artifact, List<String> holdoutIds) {
+
+    /** The score card ({@code null} when the model is boosted trees). */
+    public Scorecard scorecard() {
+      return model instanceof Scorecard card ? card : null;
+    }
+  }
+
+  /** A score card fitted on some rows, with the factors that had no variance there. */
+  record Fitted(Scorecard scorecard, int iterations, List<String> constant) {}
+
+  /**
+   * The score card alone (no derived factors) on the book's stratified training split.
+   *
    * @throws IllegalArgumentException when there are too few examples or only one outcome
    */
   public static Result calibrate(List<Example> examples, Settings settings) {
-    List<Integer> churned = new ArrayList<>();
-    List<Integer> stayed = new ArrayList<>();
-    for (int i = 0; i < examples.size(); i++) {
-      (examples.get(i).churned() ? churned : stayed).add(i);
-    }
-    if (churned.size() < 5 || stayed.size() < 5) {
+    return ModelTraining.train(
+        examples, ModelTraining.Options.scorecardOnly(settings), ModelTraining.SCORECARD);
+  }
+
+  /** Checks that both outcomes are present often enough. */
+  static void requireBothOutcomes(List<Example> examples) {
+    long churned = examples.stream().filter(Example::churned).count();
+    long stayed = examples.size() - churned;
+    if (churned < 5 || stayed < 5) {
       throw new IllegalArgumentException(
           "Calibration needs at least 5 churned and 5 retained accounts with a known outcome, got "
-              + churned.size()
+              + churned
               + " churned and "
-              + stayed.size()
+              + stayed
               + " retained");
     }
-    Random random = new Random(settings.seed());
-    Collections.shuffle(churned, random);
-    Collections.shuffle(stayed, random);
-    List<Integer> train = new ArrayList<>();
-    List<Integer> holdout = new ArrayList<>();
-    split(churned, settings.holdoutShare(), train, holdout);
-    split(stayed, settings.holdoutShare(), train, holdout);
-    Collections.sort(train);
-    Collections.sort(holdout);
+  }
 
+  /**
+   * Bins every factor on the given rows and fits a score card on them.
+   *
+   * @param features each example's factor values (derived factors included)
+   * @param derived the derived factors among them
+   * @throws IllegalArgumentException when no factor varies
+   */
+  static Fitted fit(
+      List<Map<String, Object>> features,
+      boolean[] churned,
+      List<Integer> rows,
+      List<DerivedFactor> derived,
+      Settings settings) {
     Set<String> names = new LinkedHashSet<>();
-    examples.forEach(e -> names.addAll(e.features().keySet()));
+    features.forEach(f -> names.addAll(f.keySet()));
     List<BinnedFactor> factors = new ArrayList<>();
     List<String> constant = new ArrayList<>();
     for (String name : names) {
-      List<Object> values = new ArrayList<>(train.size());
-      for (int i : train) {
-        values.add(examples.get(i).features().get(name));
+      List<Object> values = new ArrayList<>(rows.size());
+      for (int i : rows) {
+        values.add(features.get(i).get(name));
       }
       Optional<BinnedFactor> binned =
           Binning.build(name, values, settings.maxBins(), settings.minBinCount());
@@ -104,43 +144,40 @@ public final class Calibrator {
       offsets[f] = columns;
       columns += factors.get(f).bins().size();
     }
-    int[][] trainRows = encode(examples, train, factors, offsets);
-    boolean[] trainLabels = labels(examples, train);
-    LogisticRegression.Fit fit =
-        LogisticRegression.fit(trainRows, trainLabels, columns, settings.l2());
-    Scorecard scorecard = scale(fit, factors, offsets, settings);
-
-    double trainAuc = RocAuc.of(logits(scorecard, examples, train), trainLabels);
-    double holdoutAuc = RocAuc.of(logits(scorecard, examples, holdout), labels(examples, holdout));
-    Metrics metrics =
-        new Metrics(
-            examples.size(),
-            train.size(),
-            holdout.size(),
-            round((double) churned.size() / examples.size()),
-            round(trainAuc),
-            round(holdoutAuc),
-            round(RawBaseline.holdoutAuc(examples, train, holdout)),
-            settings.seed(),
-            settings.holdoutShare(),
-            settings.l2(),
-            settings.maxBins(),
-            fit.iterations(),
-            factors.stream().map(BinnedFactor::name).toList(),
-            List.copyOf(constant));
-    return new Result(scorecard, metrics);
+    int[][] encoded = new int[rows.size()][];
+    boolean[] labels = new boolean[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      encoded[r] = activeBins(features.get(rows.get(r)), factors, offsets);
+      labels[r] = churned[rows.get(r)];
+    }
+    LogisticRegression.Fit fit = LogisticRegression.fit(encoded, labels, columns, settings.l2());
+    Set<String> binned = new LinkedHashSet<>();
+    factors.forEach(f -> binned.add(f.name()));
+    List<DerivedFactor> used = derived.stream().filter(d -> binned.contains(d.name())).toList();
+    return new Fitted(
+        scale(fit, factors, offsets, settings, used), fit.iterations(), List.copyOf(constant));
   }
 
-  private static void split(
-      List<Integer> indices, double holdoutShare, List<Integer> train, List<Integer> holdout) {
-    int trainSize = (int) Math.round(indices.size() * (1 - holdoutShare));
-    train.addAll(indices.subList(0, trainSize));
-    holdout.addAll(indices.subList(trainSize, indices.size()));
+  /** The active bin column of each factor for one account's values. */
+  static int[] activeBins(Map<String, Object> features, List<BinnedFactor> factors, int[] offsets) {
+    int[] active = new int[factors.size()];
+    int n = 0;
+    for (int f = 0; f < factors.size(); f++) {
+      int bin = factors.get(f).binOf(features.get(factors.get(f).name()));
+      if (bin >= 0) {
+        active[n++] = offsets[f] + bin;
+      }
+    }
+    return Arrays.copyOf(active, n);
   }
 
   /** Centres each factor's weights on its training average and turns them into points. */
   private static Scorecard scale(
-      LogisticRegression.Fit fit, List<BinnedFactor> factors, int[] offsets, Settings settings) {
+      LogisticRegression.Fit fit,
+      List<BinnedFactor> factors,
+      int[] offsets,
+      Settings settings,
+      List<DerivedFactor> derived) {
     double pointsPerLogit = settings.pointsToDoubleOdds() / Math.log(2);
     double intercept = fit.intercept();
     List<BinnedFactor> scaled = new ArrayList<>(factors.size());
@@ -169,44 +206,11 @@ public final class Calibrator {
         settings.healthAtEvenOdds(),
         settings.pointsToDoubleOdds(),
         basePoints,
-        List.copyOf(scaled));
+        List.copyOf(scaled),
+        List.copyOf(derived));
   }
 
-  private static int[][] encode(
-      List<Example> examples, List<Integer> rows, List<BinnedFactor> factors, int[] offsets) {
-    int[][] encoded = new int[rows.size()][];
-    for (int r = 0; r < rows.size(); r++) {
-      Map<String, Object> features = examples.get(rows.get(r)).features();
-      int[] active = new int[factors.size()];
-      int n = 0;
-      for (int f = 0; f < factors.size(); f++) {
-        int bin = factors.get(f).binOf(features.get(factors.get(f).name()));
-        if (bin >= 0) {
-          active[n++] = offsets[f] + bin;
-        }
-      }
-      encoded[r] = java.util.Arrays.copyOf(active, n);
-    }
-    return encoded;
-  }
-
-  private static double[] logits(Scorecard card, List<Example> examples, List<Integer> rows) {
-    double[] logits = new double[rows.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      logits[r] = card.score(examples.get(rows.get(r)).features()).logit();
-    }
-    return logits;
-  }
-
-  private static boolean[] labels(List<Example> examples, List<Integer> rows) {
-    boolean[] labels = new boolean[rows.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      labels[r] = examples.get(rows.get(r)).churned();
-    }
-    return labels;
-  }
-
-  private static double round(double value) {
+  static double round(double value) {
     return Math.round(value * 10000) / 10000.0;
   }
 }

@@ -47,23 +47,26 @@ public final class HealthModel {
     return result(contributions, stage, version, null);
   }
 
-  /** A calibrated score card plus the configured signal factors it does not cover. */
+  /**
+   * A model fitted from outcomes (score card or boosted trees) plus the configured signal factors
+   * it does not read.
+   */
   public static Result calibrated(
       AccountSnapshot s,
       String stage,
       StageWeights weights,
       String version,
-      Scorecard card,
+      FittedModel model,
       Set<String> protectedNames) {
     Set<String> products = new HashSet<>(s.products());
-    Set<String> fitted = new HashSet<>();
-    for (BinnedFactor factor : card.factors()) {
-      fitted.add(factor.name());
-      if (factor.name().startsWith(ProfileFeatures.PRODUCT_PREFIX)) {
-        products.add(factor.name().substring(ProfileFeatures.PRODUCT_PREFIX.length()));
+    Set<String> fitted = new HashSet<>(model.coveredFactors());
+    for (String factor : model.inputFactors()) {
+      fitted.add(factor);
+      if (factor.startsWith(ProfileFeatures.PRODUCT_PREFIX)) {
+        products.add(factor.substring(ProfileFeatures.PRODUCT_PREFIX.length()));
       }
     }
-    Scorecard.Scored scored = card.score(ProfileFeatures.of(s, protectedNames, products));
+    Scorecard.Scored scored = model.score(ProfileFeatures.of(s, protectedNames, products));
     List<Contribution> contributions = new ArrayList<>();
     for (Contribution c : scored.contributions()) {
       String group =

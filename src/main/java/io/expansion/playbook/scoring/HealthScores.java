@@ -242,10 +242,10 @@ public class HealthScores {
             properties.onboardingMonths(),
             properties.preRenewalDays());
     var weights = properties.stages().of(stage);
-    return model.card() == null
+    return model.model() == null
         ? HealthModel.configured(snapshot, stage, weights, model.version())
         : HealthModel.calibrated(
-            snapshot, stage, weights, model.version(), model.card(), model.protectedNames());
+            snapshot, stage, weights, model.version(), model.model(), model.protectedNames());
   }
 
   Map<String, Object> attributes(Account account) {

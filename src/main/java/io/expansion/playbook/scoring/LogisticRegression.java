@@ -1,5 +1,10 @@
 package io.expansion.playbook.scoring;
 
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+
 /**
  * L2-regularised logistic regression over one-hot bins, fitted by Newton's method (IRLS). Each row
  * activates exactly one bin per factor, given as the bins' column indices; the intercept is not
@@ -85,42 +90,20 @@ public final class LogisticRegression {
     return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
   }
 
-  /** Solves {@code A x = b} for a symmetric positive-definite A (Cholesky). */
+  /**
+   * Solves {@code A x = b} for a symmetric positive-definite A (Hipparchus' Cholesky
+   * decomposition).
+   *
+   * @throws IllegalStateException when A is not positive definite
+   */
   static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    double[][] l = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double sum = a[i][j];
-        for (int k = 0; k < j; k++) {
-          sum -= l[i][k] * l[j][k];
-        }
-        if (i == j) {
-          if (sum <= 0) {
-            throw new IllegalStateException("Hessian is not positive definite");
-          }
-          l[i][i] = Math.sqrt(sum);
-        } else {
-          l[i][j] = sum / l[j][j];
-        }
-      }
+    try {
+      return new CholeskyDecomposition(MatrixUtils.createRealMatrix(a))
+          .getSolver()
+          .solve(new ArrayRealVector(b, false))
+          .toArray();
+    } catch (MathIllegalArgumentException e) {
+      throw new IllegalStateException("Hessian is not positive definite", e);
     }
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      double sum = b[i];
-      for (int k = 0; k < i; k++) {
-        sum -= l[i][k] * y[k];
-      }
-      y[i] = sum / l[i][i];
-    }
-    double[] x = new double[n];
-    for (int i = n - 1; i >= 0; i--) {
-      double sum = y[i];
-      for (int k = i + 1; k < n; k++) {
-        sum -= l[k][i] * x[k];
-      }
-      x[i] = sum / l[i][i];
-    }
-    return x;
   }
 }

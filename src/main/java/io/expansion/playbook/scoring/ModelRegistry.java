@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The score-card versions: the configured stage weights are registered as version {@code
@@ -39,6 +43,7 @@ public class ModelRegistry {
   private final ApplicationEventPublisher events;
   private final String configVersion;
   private final Map<String, Active> parsed = new ConcurrentHashMap<>();
+  private final TransactionTemplate ownTransaction;
   private volatile boolean registered;
 
   public ModelRegistry(
@@ -47,8 +52,11 @@ public class ModelRegistry {
       ObjectMapper json,
       DecisionLog decisions,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      PlatformTransactionManager transactions) {
     this.models = models;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.properties = properties;
     this.json = json;
     this.decisions = decisions;
@@ -60,10 +68,11 @@ public class ModelRegistry {
   /**
    * The version scoring uses.
    *
-   * @param card the calibrated score card; {@code null} for a configured version
-   * @param protectedNames normalised attribute names the card must never read
+   * @param model the calibrated score card or boosted trees; {@code null} for a configured version
+   * @param protectedNames normalised attribute names the model must never read
    */
-  public record Active(String version, String kind, Scorecard card, Set<String> protectedNames) {}
+  public record Active(
+      String version, String kind, FittedModel model, Set<String> protectedNames) {}
 
   /** The version of the configured stage weights. */
   public String configVersion() {
@@ -81,12 +90,20 @@ public class ModelRegistry {
   public ScoringModels.Row saveCalibration(Calibrator.Result result, boolean activate) {
     registerConfig();
     Map<String, Object> definition = new LinkedHashMap<>();
-    definition.put("scorecard", result.scorecard());
+    definition.put("type", result.model().modelType());
+    if (result.model() instanceof GbtModel trees) {
+      definition.put("gbt", trees.definition());
+    } else {
+      definition.put("scorecard", result.scorecard());
+    }
     definition.put("protectedAttributes", properties.calibration().protectedAttributes());
+    String artifact =
+        result.artifact() == null ? null : Base64.getEncoder().encodeToString(result.artifact());
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     long next = models.count(CALIBRATED) + 1;
     String version = CALIBRATED + "-" + next;
-    while (!models.insert(version, CALIBRATED, now, write(definition), write(result.metrics()))) {
+    while (!models.insert(
+        version, CALIBRATED, now, write(definition), write(result.metrics()), artifact)) {
       version = CALIBRATED + "-" + ++next;
     }
     if (activate) {
@@ -94,6 +111,11 @@ public class ModelRegistry {
       events.publishEvent(new ScoringModelActivated(version));
     }
     return models.find(version).orElseThrow();
+  }
+
+  /** A calibrated version's model as stored (loaded once), or {@code null} for a configured one. */
+  public FittedModel model(String version) {
+    return parsed.computeIfAbsent(version, this::load).model();
   }
 
   /**
@@ -132,16 +154,22 @@ public class ModelRegistry {
       if (registered) {
         return;
       }
-      models.insert(
-          configVersion,
-          CONFIG,
-          OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
-          write(configDefinition()),
-          "{}");
-      Optional<ScoringModels.Row> active = models.activeVersion().flatMap(models::find);
-      if (active.isEmpty() || CONFIG.equals(active.get().kind())) {
-        models.activate(configVersion);
-      }
+      // committed on its own: another thread may use the version before the caller's transaction
+      // ends
+      ownTransaction.executeWithoutResult(
+          status -> {
+            models.insert(
+                configVersion,
+                CONFIG,
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
+                write(configDefinition()),
+                "{}",
+                null);
+            Optional<ScoringModels.Row> active = models.activeVersion().flatMap(models::find);
+            if (active.isEmpty() || CONFIG.equals(active.get().kind())) {
+              models.activate(configVersion);
+            }
+          });
       registered = true;
     }
   }
@@ -156,10 +184,22 @@ public class ModelRegistry {
     }
     try {
       var tree = json.readTree(row.definition());
-      Scorecard card = json.treeToValue(tree.get("scorecard"), Scorecard.class);
+      FittedModel model;
+      if (FittedModel.GBT.equals(tree.path("type").asText(FittedModel.SCORECARD))) {
+        if (row.artifact() == null) {
+          throw new IllegalStateException("Scoring model " + version + " has no booster stored");
+        }
+        model =
+            new GbtModel(
+                json.treeToValue(tree.get("gbt"), GbtModel.Definition.class),
+                Base64.getDecoder().decode(row.artifact()));
+      } else {
+        model = json.treeToValue(tree.get("scorecard"), Scorecard.class);
+      }
       List<String> protectedAttributes =
           json.readerForListOf(String.class).readValue(tree.get("protectedAttributes"));
-      return new Active(version, row.kind(), card, ProfileFeatures.normalised(protectedAttributes));
+      return new Active(
+          version, row.kind(), model, ProfileFeatures.normalised(protectedAttributes));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Scoring model " + version + " is unreadable", e);
     }

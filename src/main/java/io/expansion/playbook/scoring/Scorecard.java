@@ -1,8 +1,10 @@
 package io.expansion.playbook.scoring;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A calibrated score card: points per factor bin, scaled so that health is linear in the log-odds
@@ -11,13 +13,20 @@ import java.util.Map;
  *
  * @param intercept log-odds of churn of an account whose every factor sits at its average
  * @param basePoints health of that average account (the {@code baseline} contribution)
+ * @param derived derived factors among {@code factors} (computed from the others first)
  */
 public record Scorecard(
     double intercept,
     double healthAtEvenOdds,
     double pointsToDoubleOdds,
     int basePoints,
-    List<BinnedFactor> factors) {
+    List<BinnedFactor> factors,
+    List<DerivedFactor> derived)
+    implements FittedModel {
+
+  public Scorecard {
+    derived = derived == null ? List.of() : List.copyOf(derived);
+  }
 
   public static final String BASELINE = "baseline";
 
@@ -34,8 +43,30 @@ public record Scorecard(
     return Math.max(0, Math.min(100, healthAtEvenOdds - pointsPerLogit() * logit));
   }
 
+  @Override
+  public String modelType() {
+    return SCORECARD;
+  }
+
+  @Override
+  public Set<String> inputFactors() {
+    Set<String> names = new LinkedHashSet<>();
+    factors.forEach(f -> names.add(f.name()));
+    derived.forEach(d -> names.addAll(d.inputs()));
+    return names;
+  }
+
+  @Override
+  public Set<String> coveredFactors() {
+    Set<String> names = new LinkedHashSet<>();
+    factors.forEach(f -> names.add(f.name()));
+    return names;
+  }
+
   /** Points of each factor for the account's raw factor values (missing keys count as missing). */
-  public Scored score(Map<String, Object> features) {
+  @Override
+  public Scored score(Map<String, Object> raw) {
+    Map<String, Object> features = DerivedFactor.withDerived(raw, derived);
     List<Contribution> contributions = new ArrayList<>();
     contributions.add(
         new Contribution(BASELINE, "baseline", null, null, null, basePoints, "calibrated"));

@@ -70,9 +70,18 @@ class ScoringController {
   }
 
   @PostMapping("/api/scoring/calibrations")
-  CalibrationView calibrate(@RequestParam(defaultValue = "false") boolean activate) {
+  CalibrationView calibrate(
+      @RequestParam(defaultValue = "auto") String type,
+      @RequestParam(defaultValue = "false") boolean activate) {
+    if (!ModelTraining.TYPES.contains(type)) {
+      throw ApiException.badRequest(
+          "Unknown model type '"
+              + type
+              + "': expected one of "
+              + String.join(", ", ModelTraining.TYPES));
+    }
     try {
-      Calibrations.Calibrated c = calibrations.calibrate(activate);
+      Calibrations.Calibrated c = calibrations.calibrate(type, activate);
       return new CalibrationView(c.version(), c.active(), c.metrics());
     } catch (IllegalArgumentException e) {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());

@@ -18,18 +18,24 @@ public class ScoringModels {
     this.jdbc = jdbc;
   }
 
-  /** A stored version (definition and metrics as JSON text). */
+  /**
+   * A stored version (definition and metrics as JSON text).
+   *
+   * @param artifact the boosted trees' booster, base64 ({@code null} for score cards)
+   */
   public record Row(
       String version,
       String kind,
       OffsetDateTime createdAt,
       String definition,
       String metrics,
-      boolean active) {}
+      boolean active,
+      String artifact) {}
 
   public Optional<Row> find(String version) {
     return jdbc.sql(
-            "SELECT version, kind, created_at, definition, metrics, active FROM scoring_models"
+            "SELECT version, kind, created_at, definition, metrics, active, artifact"
+                + " FROM scoring_models"
                 + " WHERE version = ?")
         .param(version)
         .query(ScoringModels::map)
@@ -48,7 +54,8 @@ public class ScoringModels {
   /** All versions, newest first. */
   public List<Row> list() {
     return jdbc.sql(
-            "SELECT version, kind, created_at, definition, metrics, active FROM scoring_models"
+            "SELECT version, kind, created_at, definition, metrics, active, artifact"
+                + " FROM scoring_models"
                 + " ORDER BY created_at DESC, version DESC")
         .query(ScoringModels::map)
         .list();
@@ -68,7 +75,12 @@ public class ScoringModels {
    * @return false when the version already exists
    */
   public boolean insert(
-      String version, String kind, OffsetDateTime at, String definition, String metrics) {
+      String version,
+      String kind,
+      OffsetDateTime at,
+      String definition,
+      String metrics,
+      String artifact) {
     if (find(version).isPresent()) {
       return false;
     }
@@ -79,10 +91,10 @@ public class ScoringModels {
             jdbc.sql(
                     """
                     INSERT INTO scoring_models (version, kind, created_at, definition, metrics,
-                                                active)
-                    VALUES (?, ?, ?, ?, ?, FALSE)
+                                                active, artifact)
+                    VALUES (?, ?, ?, ?, ?, FALSE, ?)
                     """)
-                .params(version, kind, at, definition, metrics)
+                .params(version, kind, at, definition, metrics, artifact)
                 .update());
   }
 
@@ -107,6 +119,7 @@ public class ScoringModels {
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getString("definition"),
         rs.getString("metrics"),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        rs.getString("artifact"));
   }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param signalWindow how far back signals count (usage and logins count the last 30 days of it)
  * @param historyLimit how many history rows {@code GET /api/accounts/{id}} shows
  * @param calibrate run a calibration at start-up, print its metrics and exit (the command)
+ * @param calibrateType the model type the command fits: {@code auto}, {@code scorecard}, {@code
+ *     gbt}
  */
 @Validated
 @ConfigurationProperties(prefix = "expansion.scoring", ignoreUnknownFields = false)
@@ -32,7 +35,8 @@ public record ScoringProperties(
     @Min(1) @Max(500) int historyLimit,
     @Valid @NotNull Stages stages,
     @Valid @NotNull Calibration calibration,
-    boolean calibrate) {
+    boolean calibrate,
+    String calibrateType) {
 
   public static final String ONBOARDING = "onboarding";
   public static final String ESTABLISHED = "established";
@@ -41,6 +45,15 @@ public record ScoringProperties(
   public ScoringProperties {
     if (signalWindow != null && (signalWindow.isNegative() || signalWindow.toDays() < 30)) {
       throw new IllegalArgumentException("expansion.scoring.signal-window must be at least P30D");
+    }
+    calibrateType = calibrateType == null || calibrateType.isBlank() ? "auto" : calibrateType;
+    if (!ModelTraining.TYPES.contains(calibrateType)) {
+      throw new IllegalArgumentException(
+          "expansion.scoring.calibrate-type must be one of "
+              + String.join(", ", ModelTraining.TYPES)
+              + ", got '"
+              + calibrateType
+              + "'");
     }
   }
 
@@ -142,6 +155,11 @@ public record ScoringProperties(
    * @param healthAtEvenOdds health of an account as likely to churn as not
    * @param pointsToDoubleOdds health points that halve the odds of churning
    * @param protectedAttributes imported attributes never used (compared ignoring case and _/-)
+   * @param folds cross-validation folds of the training part (derived factors, trees, auto)
+   * @param autoMargin cross-validated AUC by which boosted trees must beat the score card for
+   *     {@code auto} to keep them
+   * @param gbt how boosted trees are grown and tuned
+   * @param derivedFactors how derived factors are looked for
    */
   public record Calibration(
       long seed,
@@ -151,5 +169,38 @@ public record ScoringProperties(
       @Min(1) int minBinCount,
       @Min(0) @Max(100) double healthAtEvenOdds,
       @DecimalMin("1") @DecimalMax("50") double pointsToDoubleOdds,
-      @NotNull List<String> protectedAttributes) {}
+      @NotNull List<String> protectedAttributes,
+      @Min(2) @Max(10) int folds,
+      @DecimalMin("0") @DecimalMax("0.1") double autoMargin,
+      @Valid @NotNull Gbt gbt,
+      @Valid @NotNull DerivedFactors derivedFactors) {}
+
+  /**
+   * Boosted trees (XGBoost): the depths and learning rates tried by cross-validation, rounds with
+   * early stopping, and the name fragments of columns whose direction is known (monotone
+   * constraints; the signal-fed health factors are always constrained).
+   */
+  public record Gbt(
+      @NotEmpty List<@Min(1) @Max(10) Integer> depths,
+      @NotEmpty List<@DecimalMin("0.001") @DecimalMax("1") Double> learningRates,
+      @Min(1) @Max(5000) int maxRounds,
+      @Min(1) @Max(500) int earlyStoppingRounds,
+      @DecimalMin("0") double minChildWeight,
+      @DecimalMin("0.1") @DecimalMax("1") double subsample,
+      @DecimalMin("0.1") @DecimalMax("1") double columnSample,
+      @DecimalMin("0") double lambda,
+      @Min(1) @Max(64) int threads,
+      @NotNull List<String> raisesRisk,
+      @NotNull List<String> lowersRisk) {}
+
+  /**
+   * Derived factors (sums, ratios, rates per month, pairs of categories).
+   *
+   * @param candidates how many screened candidates are tried by cross-validation
+   * @param minAucGain cross-validated AUC a candidate must add to be kept
+   */
+  public record DerivedFactors(
+      boolean enabled,
+      @Min(0) @Max(50) int candidates,
+      @DecimalMin("0") @DecimalMax("0.1") double minAucGain) {}
 }

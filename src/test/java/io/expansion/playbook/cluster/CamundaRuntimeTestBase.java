@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "expansion.engine.task-sync-interval=PT0.2S",
       "expansion.engine.task-sync-lag=PT0S",
       "camunda.client.auth.client-secret=contract-secret",
-      // the inbox is driven by the demo manager here; sign-in with the issuer's JWTs is SignInTest's
+      // the inbox is driven by the demo manager here; sign-in with the issuer's JWTs is
+      // SignInTest's
       "expansion.security.demo-users=true"
     })
 @ActiveProfiles("camunda")
