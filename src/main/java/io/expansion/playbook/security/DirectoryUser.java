@@ -29,16 +29,4 @@ final class DirectoryUser extends User {
   Set<String> groups() {
     return groups;
   }
-
-  // User's equals and hashCode (by username) are what sessions and tests rely on; the extra fields
-  // follow from the username.
-  @Override
-  public boolean equals(Object other) {
-    return super.equals(other);
-  }
-
-  @Override
-  public int hashCode() {
-    return super.hashCode();
-  }
 }

@@ -40,7 +40,8 @@ public enum Role {
       return Optional.empty();
     }
     String upper = name.trim().toUpperCase(Locale.ROOT);
-    String bare = upper.startsWith(AUTHORITY_PREFIX) ? upper.substring(5) : upper;
+    String bare =
+        upper.startsWith(AUTHORITY_PREFIX) ? upper.substring(AUTHORITY_PREFIX.length()) : upper;
     return Arrays.stream(values()).filter(r -> r.name().equals(bare)).findFirst();
   }
 

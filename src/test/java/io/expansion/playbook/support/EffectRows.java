@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rows a scenario left behind, as sorted strings with what differs between two runs of it (the
- * account, generated ids, signal ids) replaced by placeholders, so two runs compare equal exactly
- * when they had the same effects.
+ * account, generated ids, signal and task ids) replaced by placeholders, so two runs compare equal
+ * exactly when they had the same effects.
  */
 public final class EffectRows {
 
@@ -26,7 +26,8 @@ public final class EffectRows {
       rows.add(
           row.replace(account, "<account>")
               .replaceAll(UUID, "<id>")
-              .replaceAll("signal([-:])\\d+", "signal$1<id>"));
+              .replaceAll("signal([-:])\\d+", "signal$1<id>")
+              .replaceAll("task:\\d+:", "task:<id>:"));
     }
     rows.sort(null);
     return rows;
