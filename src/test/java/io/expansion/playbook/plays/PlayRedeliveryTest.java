@@ -1,6 +1,7 @@
 package io.expansion.playbook.plays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.expansion.playbook.support.DeliveryFaults;
 import io.expansion.playbook.support.DeliveryFaults.Mode;
@@ -191,6 +192,10 @@ class PlayRedeliveryTest extends PlaysTestBase {
       List<String> journeys) {}
 
   private Effects effects(String account, String journey) {
+    // The journey row is closed by the end event's listener job; the engine completes the end
+    // event and the process after that job, later still when its completion was lost and retried.
+    String process = journeys.find(journey).orElseThrow().processId();
+    await().atMost(WAIT).pollInSameThread().until(() -> completed(journey).contains(process));
     return new Effects(
         completed(journey),
         rows(
