@@ -37,7 +37,7 @@ class CamundaInboxSync {
   private static final Logger LOG = LoggerFactory.getLogger(CamundaInboxSync.class);
 
   private final CamundaClient client;
-  private final UserTasks tasks;
+  private final InboxSyncRows tasks;
   private final Clock clock;
   private final Duration indexLag;
 
@@ -47,7 +47,7 @@ class CamundaInboxSync {
    */
   CamundaInboxSync(
       CamundaClient client,
-      UserTasks tasks,
+      InboxSyncRows tasks,
       Clock clock,
       @Value("${expansion.engine.task-sync-lag:PT30S}") Duration indexLag) {
     this.client = client;
@@ -79,7 +79,7 @@ class CamundaInboxSync {
     int completed = 0;
     int canceled = 0;
     OffsetDateTime now = OffsetDateTime.now(clock);
-    for (UserTasks.OpenKey row : tasks.openKeys(now.minus(indexLag), PAGE * MAX_PAGES)) {
+    for (InboxSyncRows.OpenKey row : tasks.openKeys(now.minus(indexLag), PAGE * MAX_PAGES)) {
       UserTask task = openInCluster.get(row.engineKey());
       if (task == null) {
         task = lookUp(row.engineKey());
@@ -89,9 +89,9 @@ class CamundaInboxSync {
       }
       UserTaskState state = task.getState();
       if (state == UserTaskState.COMPLETED) {
-        completed += close(row, UserTasks.COMPLETED_STATUS, task, now);
+        completed += close(row, io.expansion.playbook.tasks.UserTask.COMPLETED, task, now);
       } else if (state == UserTaskState.CANCELED || state == UserTaskState.FAILED) {
-        canceled += close(row, UserTasks.CANCELED_STATUS, task, now);
+        canceled += close(row, io.expansion.playbook.tasks.UserTask.CANCELED, task, now);
       } else if (!Objects.equals(task.getAssignee(), row.assignee())) {
         tasks.assigneeFromEngine(row.engineKey(), task.getAssignee());
         reassigned++;
@@ -100,7 +100,7 @@ class CamundaInboxSync {
     return new Result(reassigned, completed, canceled);
   }
 
-  private int close(UserTasks.OpenKey row, String status, UserTask task, OffsetDateTime now) {
+  private int close(InboxSyncRows.OpenKey row, String status, UserTask task, OffsetDateTime now) {
     OffsetDateTime at = task.getCompletionDate() != null ? task.getCompletionDate() : now;
     return tasks.closeByEngineKey(row.engineKey(), status, at) ? 1 : 0;
   }

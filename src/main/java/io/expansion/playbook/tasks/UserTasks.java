@@ -25,9 +25,6 @@ public class UserTasks {
       completed_at, engine_key
       """;
 
-  static final String COMPLETED_STATUS = UserTask.COMPLETED;
-  static final String CANCELED_STATUS = UserTask.CANCELED;
-
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
@@ -171,43 +168,6 @@ public class UserTasks {
             .param(engineKey)
             .update()
         == 1;
-  }
-
-  /** Engine keys and assignees of the open tasks created before the instant (oldest first). */
-  List<OpenKey> openKeys(OffsetDateTime createdBefore, int limit) {
-    return jdbc.sql(
-            """
-            SELECT engine_key, assignee FROM user_tasks
-            WHERE status = 'OPEN' AND engine_key > 0 AND created_at < ?
-            ORDER BY id LIMIT ?
-            """)
-        .params(createdBefore, limit)
-        .query((rs, row) -> new OpenKey(rs.getLong("engine_key"), rs.getString("assignee")))
-        .list();
-  }
-
-  /** An open task's engine key and assignee, as the inbox has them. */
-  record OpenKey(long engineKey, String assignee) {}
-
-  /** The engine says the task is over (completed or canceled elsewhere, e.g. in Tasklist). */
-  boolean closeByEngineKey(long engineKey, String status, OffsetDateTime at) {
-    return jdbc.sql(
-                """
-                UPDATE user_tasks SET status = :status, completed_at = :at
-                WHERE engine_key = :key AND status = 'OPEN'
-                """)
-            .param("status", status)
-            .param("at", at)
-            .param("key", engineKey)
-            .update()
-        == 1;
-  }
-
-  /** Takes over the engine's assignee of an open task (e.g. claimed in Tasklist). */
-  void assigneeFromEngine(long engineKey, String assignee) {
-    jdbc.sql("UPDATE user_tasks SET assignee = ? WHERE engine_key = ? AND status = 'OPEN'")
-        .params(assignee, engineKey)
-        .update();
   }
 
   void reopen(long id) {

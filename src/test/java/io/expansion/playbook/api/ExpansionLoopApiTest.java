@@ -98,7 +98,10 @@ class ExpansionLoopApiTest extends JourneyTestBase {
                 () ->
                     json.readTree(
                         http.getForEntity("/api/accounts/" + account, String.class).getBody()),
-                d -> "fiber".equals(d.path("planTier").asText()));
+                // provisioning changes the plan; the outcome step after it records the outcome
+                d ->
+                    "fiber".equals(d.path("planTier").asText())
+                        && d.path("decisions").findValuesAsText("rule").contains("outcome"));
     assertThat(detail.path("segment").asText()).isEqualTo("high-potential");
     assertThat(detail.path("offers").get(0).path("status").asText()).isEqualTo("ACCEPTED");
     assertThat(detail.path("touches").size()).isEqualTo(1);

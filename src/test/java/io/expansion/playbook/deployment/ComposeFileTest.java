@@ -8,11 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,11 +124,11 @@ class ComposeFileTest {
       while (m.find()) {
         placeholders.put(m.group(1), m.group(3));
       }
-      flatten("", yaml.readTree(text), keys);
+      AppProperties.flatten("", yaml.readTree(text), keys);
     }
     Set<String> bound = new TreeSet<>(keys);
-    bound.addAll(metadataProperties());
-    Set<String> clientEnv = camundaClientEnvironmentVariables();
+    bound.addAll(AppProperties.metadataProperties());
+    Set<String> clientEnv = AppProperties.camundaClientEnvironmentVariables();
 
     List<String> unread = new ArrayList<>();
     for (String name : app.keySet()) {
@@ -138,7 +136,7 @@ class ComposeFileTest {
           placeholders.containsKey(name)
               || clientEnv.contains(name)
               || JVM.contains(name)
-              || bound.stream().anyMatch(p -> envForm(p).equals(name));
+              || bound.stream().anyMatch(p -> AppProperties.envForm(p).equals(name));
       if (!read && !FROM_THE_SECURITY_BRANCH.contains(name)) {
         unread.add(name);
       }
@@ -232,62 +230,6 @@ class ComposeFileTest {
     }
     m.appendTail(out);
     return out.toString();
-  }
-
-  /** The name Spring Boot's relaxed binding accepts from the environment for a property. */
-  static String envForm(String property) {
-    return property
-        .replace("[", "_")
-        .replace("]", "")
-        .replace(".", "_")
-        .replace("-", "")
-        .toUpperCase();
-  }
-
-  private static Set<String> metadataProperties() throws IOException {
-    Set<String> names = new TreeSet<>();
-    ObjectMapper json = new ObjectMapper();
-    for (String file :
-        List.of(
-            "META-INF/spring-configuration-metadata.json",
-            "META-INF/additional-spring-configuration-metadata.json")) {
-      for (URL url : Collections.list(ComposeFileTest.class.getClassLoader().getResources(file))) {
-        try (InputStream in = url.openStream()) {
-          json.readTree(in).path("properties").forEach(p -> names.add(p.path("name").asText()));
-        }
-      }
-    }
-    return names;
-  }
-
-  private static Set<String> camundaClientEnvironmentVariables() {
-    Set<String> names = new TreeSet<>();
-    try {
-      Class<?> variables =
-          Class.forName("io.camunda.client.impl.CamundaClientEnvironmentVariables");
-      for (var field : variables.getFields()) {
-        if (field.getType() == String.class) {
-          names.add((String) field.get(null));
-        }
-      }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("The Camunda client's environment variables", e);
-    }
-    return names;
-  }
-
-  private static void flatten(String prefix, JsonNode node, Set<String> into) {
-    if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
-              e ->
-                  flatten(
-                      prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
-                      e.getValue(),
-                      into));
-    } else {
-      into.add(prefix);
-    }
   }
 
   private Map<String, String> dotEnv() {

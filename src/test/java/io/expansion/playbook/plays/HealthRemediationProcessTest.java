@@ -90,6 +90,7 @@ class HealthRemediationProcessTest extends PlaysTestBase {
 
     scored(account, 66, "stable-adopter");
     fire(journey, "Timer_RecoveryCheck", Duration.ofDays(31), () -> at(journey, "End_Recovered"));
+    awaitEnded(journey, "End_Recovered");
     assertThat(completed(journey))
         .containsSubsequence(
             "Timer_RemediationSla",
@@ -141,6 +142,7 @@ class HealthRemediationProcessTest extends PlaysTestBase {
     complete(account, "UserTask_Remediate", Map.of("remediationAction", "coaching-call"));
     awaitAt(journey, "Task_AwaitRecovery");
     fire(journey, "Timer_RecoveryCheck", Duration.ofDays(31), () -> at(journey, "End_StillAtRisk"));
+    awaitEnded(journey, "End_StillAtRisk");
 
     assertThat(completed(journey)).containsSubsequence("Task_AssessHealth", "End_StillAtRisk");
     assertThat(decisionLog(account).stream().filter(d -> d.rule().equals("remediation")))

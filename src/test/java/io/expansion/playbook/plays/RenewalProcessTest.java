@@ -65,6 +65,7 @@ class RenewalProcessTest extends PlaysTestBase {
             });
 
     fire(journey, "Event_Wait30", Duration.ofDays(31), () -> at(journey, "End_RenewalReady"));
+    awaitEnded(journey, "End_RenewalReady");
     assertThat(completed(journey))
         .containsSubsequence(
             "StartEvent_RenewalPlanned",

@@ -86,6 +86,7 @@ class WinBackProcessTest extends PlaysTestBase {
         "Timer_RecoveryWindow",
         Duration.ofDays(31),
         () -> at(journey, "End_NotRecovered"));
+    awaitEnded(journey, "End_NotRecovered");
     assertThat(completed(journey))
         .contains("Task_CheckConsentWinBackTouch", "Timer_RecoveryWindow", "End_NotRecovered")
         .doesNotContain("Task_SendWinBackTouch", "Task_RemoveWatchList");

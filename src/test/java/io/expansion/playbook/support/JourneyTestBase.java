@@ -157,8 +157,25 @@ public abstract class JourneyTestBase {
     return tasks.complete(awaitTask(accountId, elementId).id(), answers);
   }
 
+  /**
+   * Element ids the journey's instance completed, in order. For an ended journey it first waits
+   * until the engine has finished the instance: the database mirror marks it ended from the end
+   * event's listener job, before the engine completes the end event (or terminates a cancelled
+   * one).
+   */
   protected List<String> completed(String journeyId) {
-    return records.completed(journeys.find(journeyId).orElseThrow().processInstanceKey());
+    Journey journey = journeys.find(journeyId).orElseThrow();
+    long instance = journey.processInstanceKey();
+    if (Journey.ENDED.equals(journey.status())) {
+      await()
+          .atMost(WAIT)
+          .pollInSameThread()
+          .until(
+              () ->
+                  records.completed(instance).contains(journey.processId())
+                      || records.terminated(instance).contains(journey.processId()));
+    }
+    return records.completed(instance);
   }
 
   protected List<Decision> decisionLog(String accountId) {
