@@ -1,6 +1,7 @@
 package io.expansion.playbook.plays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.expansion.playbook.support.DeliveryFaults;
 import io.expansion.playbook.support.DeliveryFaults.Mode;
@@ -158,6 +159,7 @@ class PlayRedeliveryTest extends PlaysTestBase {
 
   private Effects renewal() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
+    fixtures.inDaytime(account, java.time.Instant.now());
     scored(account, 85, "high-potential");
     LocalDate renewalDate = LocalDate.ofInstant(engine.currentTime(), ZoneOffset.UTC).plusDays(95);
     jdbc.sql("UPDATE accounts SET renewal_date = ? WHERE id = ?")
@@ -173,6 +175,8 @@ class PlayRedeliveryTest extends PlaysTestBase {
     complete(account, "UserTask_BusinessReview", Map.of("reviewSentiment", "neutral"));
     awaitAt(journey, "Event_Wait60");
     fire(journey, "Event_Wait60", Duration.ofDays(30), () -> at(journey, "Event_Wait30"));
+    // The upsell's in-app touch: the customer clicks it, the CSM reviews the value.
+    answerInApp(account, "clicked");
     awaitTask(account, "UserTask_ProveValue");
     fire(journey, "Event_Wait30", Duration.ofDays(31), () -> at(journey, "End_RenewalReady"));
     return effects(account, journey);
@@ -190,6 +194,9 @@ class PlayRedeliveryTest extends PlaysTestBase {
       List<String> journeys) {}
 
   private Effects effects(String account, String journey) {
+    // The journey is marked ended when its end event starts; its completion records follow.
+    String processId = journeys.find(journey).orElseThrow().processId();
+    await().atMost(WAIT).pollInSameThread().until(() -> completed(journey).contains(processId));
     return new Effects(
         completed(journey),
         rows(
