@@ -5,10 +5,15 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.expansion.playbook.consent.SendTouchWorker.TouchMade;
 import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.engine.EmbeddedZeebeEngine;
 import io.expansion.playbook.journeys.JourneyService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +21,10 @@ import org.springframework.stereotype.Component;
  * waits for the customer's answer: from the message's delivery time (after quiet hours when it was
  * deferred) for {@code expansion.touches.answer-within}. The window depends on stored times only,
  * so a redelivered job opens the same one. Clears the previous loop's answer.
+ *
+ * <p>The timeout is a date on the engine's clock. In production the engine's clock is the app's;
+ * the embedded engine's may run ahead ({@code increaseTime}, tests only), so the window's end is
+ * shifted by the difference and the wait lasts as long on either clock.
  */
 @Component
 public class OpenAnswerWindowWorker {
@@ -26,24 +35,36 @@ public class OpenAnswerWindowWorker {
   private final TouchAnswerProperties properties;
   private final DecisionLog decisions;
   private final JourneyService journeys;
+  private final ObjectProvider<EmbeddedZeebeEngine> embeddedEngine;
+  private final Clock clock;
 
   OpenAnswerWindowWorker(
       OutboxMessages messages,
       TouchAnswerProperties properties,
       DecisionLog decisions,
-      JourneyService journeys) {
+      JourneyService journeys,
+      ObjectProvider<EmbeddedZeebeEngine> embeddedEngine,
+      Clock clock) {
     this.messages = messages;
     this.properties = properties;
     this.decisions = decisions;
     this.journeys = journeys;
+    this.embeddedEngine = embeddedEngine;
+    this.clock = clock;
   }
 
   /**
    * @param correlationKey the key the answer message is correlated by
-   * @param closesAt the timeout of the wait (ISO date-time)
+   * @param closesAt the end of the window on the app's clock (ISO date-time)
+   * @param timeoutAt the same moment on the engine's clock: the wait's timer
    */
   public record AnswerWindow(
-      long touchId, String messageId, String channel, String correlationKey, String closesAt) {}
+      long touchId,
+      String messageId,
+      String channel,
+      String correlationKey,
+      String closesAt,
+      String timeoutAt) {}
 
   @JobWorker(type = TYPE)
   public Map<String, Object> open(
@@ -68,7 +89,8 @@ public class OpenAnswerWindowWorker {
             m.messageId(),
             m.channel(),
             TouchAnswerRouter.correlationKey(touch.id()),
-            closesAt.toInstant().toString());
+            closesAt.toInstant().toString(),
+            closesAt.toInstant().plus(engineAhead()).toString());
     decisions.record(
         journeyId + ":" + loop + ":answer-window",
         accountId,
@@ -89,5 +111,16 @@ public class OpenAnswerWindowWorker {
     output.put("answerWindow", window);
     output.put("touchAnswer", null);
     return output;
+  }
+
+  /** How far the engine's clock is ahead of the app's (zero but for a test engine moved on). */
+  private Duration engineAhead() {
+    EmbeddedZeebeEngine engine = embeddedEngine.getIfAvailable();
+    if (engine == null) {
+      return Duration.ZERO;
+    }
+    Instant appNow = clock.instant();
+    Duration ahead = Duration.between(appNow, engine.currentTime());
+    return ahead.abs().compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ZERO : ahead;
   }
 }

@@ -59,7 +59,7 @@ class CamundaUserTaskContractTest extends CamundaRuntimeTestBase {
       JdbcClient jdbc,
       Journeys journeys,
       ModelResources models) {
-    this.http = http;
+    this.http = http.withBasicAuth("manager", "demo");
     this.fx =
         new ContractFixtures(
             http, new Fixtures(accounts, jdbc), journeys, jdbc, models, CLUSTER, REST);

@@ -159,6 +159,7 @@ class PlayRedeliveryTest extends PlaysTestBase {
 
   private Effects renewal() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
+    fixtures.inDaytime(account, java.time.Instant.now());
     scored(account, 85, "high-potential");
     LocalDate renewalDate = LocalDate.ofInstant(engine.currentTime(), ZoneOffset.UTC).plusDays(95);
     jdbc.sql("UPDATE accounts SET renewal_date = ? WHERE id = ?")
@@ -174,6 +175,8 @@ class PlayRedeliveryTest extends PlaysTestBase {
     complete(account, "UserTask_BusinessReview", Map.of("reviewSentiment", "neutral"));
     awaitAt(journey, "Event_Wait60");
     fire(journey, "Event_Wait60", Duration.ofDays(30), () -> at(journey, "Event_Wait30"));
+    // The upsell's in-app touch: the customer clicks it, the CSM reviews the value.
+    answerInApp(account, "clicked");
     awaitTask(account, "UserTask_ProveValue");
     fire(journey, "Event_Wait30", Duration.ofDays(31), () -> at(journey, "End_RenewalReady"));
     awaitEnded(journey, "End_RenewalReady");

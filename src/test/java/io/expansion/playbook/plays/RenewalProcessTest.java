@@ -47,12 +47,15 @@ class RenewalProcessTest extends PlaysTestBase {
   @Test
   void healthyAccountGetsAReviewARenewalUpsellAndAReminder() {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
+    fixtures.inDaytime(account, java.time.Instant.now());
     scored(account, 85, "high-potential");
     String journey = planned(account);
     reviewHeld(account, journey);
 
     fire(journey, "Event_Wait60", Duration.ofDays(30), () -> at(journey, "Event_Wait30"));
     Journey expansion = journeys.active(account, ExpansionJourney.PROCESS_ID).orElseThrow();
+    // The upsell's in-app touch: the customer clicks it, the CSM reviews the value.
+    answerInApp(account, "clicked");
     awaitTask(account, ExpansionJourney.PROVE_VALUE);
     assertThat(touches(account, "expansion")).isEqualTo(1);
     assertThat(decision(account, "renewal-upsell").rationale()).contains(expansion.id());
