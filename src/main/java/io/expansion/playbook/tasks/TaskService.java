@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 public class TaskService {
 
   private final UserTasks tasks;
+  private final TaskSearch search;
   private final FormCatalog forms;
   private final UserTaskCommands commands;
   private final List<TaskCompletionGuard> guards;
@@ -27,12 +28,14 @@ public class TaskService {
 
   TaskService(
       UserTasks tasks,
+      TaskSearch search,
       FormCatalog forms,
       UserTaskCommands commands,
       List<TaskCompletionGuard> guards,
       DecisionLog decisions,
       Clock clock) {
     this.tasks = tasks;
+    this.search = search;
     this.forms = forms;
     this.commands = commands;
     this.guards = List.copyOf(guards);
@@ -41,12 +44,12 @@ public class TaskService {
   }
 
   public List<UserTask> open(String accountId, String candidateGroup, String assignee) {
-    return tasks.open(accountId, candidateGroup, assignee);
+    return search.open(accountId, candidateGroup, assignee);
   }
 
   /** Tasks matching a query (any state), in its order. */
   public List<UserTask> search(TaskQuery query) {
-    return tasks.search(query);
+    return search.search(query);
   }
 
   /**
