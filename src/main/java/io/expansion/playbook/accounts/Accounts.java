@@ -88,19 +88,23 @@ public class Accounts {
         .optional();
   }
 
+  /** Every account id, in order: for splitting the whole book into pages. */
+  public List<String> idsInOrder() {
+    return jdbc.sql("SELECT id FROM accounts ORDER BY id").query(String.class).list();
+  }
+
   /**
-   * The next {@code size} accounts by id after {@code afterIdOrNull} (keyset paging over the whole
-   * book); with {@code lock}, their rows stay locked until the surrounding transaction ends.
+   * The accounts whose ids lie between the two (inclusive), by id; with {@code lock}, their rows
+   * stay locked until the surrounding transaction ends ({@code SELECT ... FOR UPDATE}).
    */
-  public List<Account> pageAfter(String afterIdOrNull, int size, boolean lock) {
+  public List<Account> pageBetween(String firstId, String lastId, boolean lock) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM accounts WHERE (CAST(:after AS VARCHAR(40)) IS NULL OR id > :after)"
-                + " ORDER BY id LIMIT :limit"
+                + " FROM accounts WHERE id BETWEEN :first AND :last ORDER BY id"
                 + (lock ? " FOR UPDATE" : ""))
-        .param("after", afterIdOrNull, Types.VARCHAR)
-        .param("limit", size)
+        .param("first", firstId)
+        .param("last", lastId)
         .query(Accounts::map)
         .list();
   }

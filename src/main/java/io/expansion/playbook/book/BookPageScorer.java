@@ -77,28 +77,23 @@ class BookPageScorer {
     }
   }
 
-  /**
-   * One page's outcome.
-   *
-   * @param lastId the page's last account id ({@code null} when the book had no more accounts)
-   */
+  /** One page's outcome. */
   record PageResult(
-      String lastId,
       int scored,
       int healthChanged,
       int segmentChanged,
       Map<String, Integer> segments,
       Map<String, Integer> actions) {}
 
-  /** Scores the next {@code size} accounts after {@code afterId} ({@code null}: from the start). */
-  PageResult score(String afterId, int size, RunContext run) {
-    return transaction.execute(status -> scoreLocked(afterId, size, run));
+  /** Scores the accounts whose ids lie between the two (inclusive). */
+  PageResult score(String firstId, String lastId, RunContext run) {
+    return transaction.execute(status -> scoreLocked(firstId, lastId, run));
   }
 
-  private PageResult scoreLocked(String afterId, int size, RunContext run) {
-    List<Account> page = accounts.pageAfter(afterId, size, true);
+  private PageResult scoreLocked(String firstId, String lastId, RunContext run) {
+    List<Account> page = accounts.pageBetween(firstId, lastId, true);
     if (page.isEmpty()) {
-      return new PageResult(null, 0, 0, 0, Map.of(), Map.of());
+      return new PageResult(0, 0, 0, Map.of(), Map.of());
     }
     String first = page.getFirst().id();
     String last = page.getLast().id();
@@ -146,8 +141,7 @@ class BookPageScorer {
     segmentHistory.insertAll(changes);
     decisions.recordAll(segmentDecisions);
     actions.replaceBetween(first, last, next);
-    return new PageResult(
-        last, page.size(), healthChanged, changes.size(), segmentCounts, actionCounts);
+    return new PageResult(page.size(), healthChanged, changes.size(), segmentCounts, actionCounts);
   }
 
   /** One account's segment and next best action. */

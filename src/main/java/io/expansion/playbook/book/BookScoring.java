@@ -10,11 +10,14 @@ import io.expansion.playbook.segmentation.SegmentationDecision;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +27,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Whole-book scoring runs: every account scored, segmented and given its next best action, page by
- * page ({@link BookPageScorer}), tracked in {@code book_scorings}. Requests are served one at a
- * time on a background thread, and a request while another run is still queued joins that run (it
- * has not read anything yet, so it sees what the request wanted it to see). {@link
- * BookScoringTriggers} asks for runs after imports, model changes and on the schedule.
+ * page ({@link BookPageScorer}, {@code expansion.book.threads} pages at once), tracked in {@code
+ * book_scorings}. Requests are served one at a time on a background thread, and a request while
+ * another run is still queued joins that run (it has not read anything yet, so it sees what the
+ * request wanted it to see). {@link BookScoringTriggers} asks for runs after imports, model changes
+ * and on the schedule.
  */
 @Service
 public class BookScoring implements SmartInitializingSingleton, DisposableBean {
@@ -118,22 +122,25 @@ public class BookScoring implements SmartInitializingSingleton, DisposableBean {
 
   private void execute(String id) {
     running.lock();
+    ExecutorService workers = null;
     try {
       BookPageScorer.RunContext run = context(id);
       long started = System.nanoTime();
-      int total = (int) accounts.count(null);
-      if (!runs.started(id, run.model().version(), segmentation.hash(), total, now())) {
+      List<String> ids = accounts.idsInOrder();
+      if (!runs.started(id, run.model().version(), segmentation.hash(), ids.size(), now())) {
         return;
       }
+      workers = Executors.newFixedThreadPool(properties.pageThreads(), BookScoring::pageThread);
+      List<Future<BookPageScorer.PageResult>> pending = new ArrayList<>();
+      int size = properties.pageSize();
+      for (int from = 0; from < ids.size(); from += size) {
+        String first = ids.get(from);
+        String last = ids.get(Math.min(ids.size(), from + size) - 1);
+        pending.add(workers.submit(() -> pages.score(first, last, run)));
+      }
       BookScoringCounts counts = new BookScoringCounts();
-      String after = null;
-      while (true) {
-        BookPageScorer.PageResult page = pages.score(after, properties.pageSize(), run);
-        if (page.lastId() == null) {
-          break;
-        }
-        counts.add(page);
-        after = page.lastId();
+      for (Future<BookPageScorer.PageResult> page : pending) {
+        counts.add(page.get());
         runs.progress(id, counts, elapsedMs(started));
       }
       runs.progress(id, counts, elapsedMs(started));
@@ -149,12 +156,30 @@ public class BookScoring implements SmartInitializingSingleton, DisposableBean {
           counts.actions(),
           counts.healthChanged(),
           counts.segmentChanged());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail(id, "interrupted", e);
+    } catch (ExecutionException e) {
+      fail(id, String.valueOf(e.getCause().getMessage()), e.getCause());
     } catch (RuntimeException e) {
-      LOG.warn("Whole-book scoring {} failed: {}", id, e.getMessage(), e);
-      runs.finished(id, BookScoringRun.FAILED, String.valueOf(e.getMessage()), now());
+      fail(id, String.valueOf(e.getMessage()), e);
     } finally {
+      if (workers != null) {
+        workers.shutdownNow();
+      }
       running.unlock();
     }
+  }
+
+  private void fail(String id, String message, Throwable cause) {
+    LOG.warn("Whole-book scoring {} failed: {}", id, message, cause);
+    runs.finished(id, BookScoringRun.FAILED, message, now());
+  }
+
+  private static Thread pageThread(Runnable r) {
+    Thread t = new Thread(r, "book-scoring-page");
+    t.setDaemon(true);
+    return t;
   }
 
   private BookPageScorer.RunContext context(String id) {

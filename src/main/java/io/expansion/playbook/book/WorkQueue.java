@@ -2,8 +2,8 @@ package io.expansion.playbook.book;
 
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.segmentation.SegmentationDecision;
+import io.expansion.playbook.tasks.TaskSearch;
 import io.expansion.playbook.tasks.UserTask;
-import io.expansion.playbook.tasks.UserTasks;
 import io.expansion.playbook.web.ApiException;
 import java.math.BigDecimal;
 import java.sql.Types;
@@ -28,14 +28,14 @@ public class WorkQueue {
 
   private final JdbcClient jdbc;
   private final Accounts accounts;
-  private final UserTasks tasks;
+  private final TaskSearch tasks;
   private final SegmentationDecision segmentation;
   private final Clock clock;
 
   WorkQueue(
       JdbcClient jdbc,
       Accounts accounts,
-      UserTasks tasks,
+      TaskSearch tasks,
       SegmentationDecision segmentation,
       Clock clock) {
     this.jdbc = jdbc;

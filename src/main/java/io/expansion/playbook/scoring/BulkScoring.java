@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Service;
  * Scores a page of the book at once with the code a journey's {@code score-account} step runs
  * ({@link HealthScores#score}, {@link ScoringModel#score}) on the same inputs — the account, its
  * products and its signals within the signal window — read with one query per kind instead of one
- * per account. The caller holds the page's account rows locked (see {@link Accounts#pageAfter}).
+ * per account. The caller holds the page's account rows locked (see {@link Accounts#pageBetween}).
  */
 @Service
 public class BulkScoring {
@@ -79,24 +78,18 @@ public class BulkScoring {
     Map<String, List<Signal>> recent =
         signals.sinceBetween(
             page.getFirst().id(), page.getLast().id(), now.minus(properties.signalWindow()));
-    // Pure computation on data at hand: both cores share it.
-    List<Scored> scored =
-        IntStream.range(0, page.size())
-            .parallel()
-            .mapToObj(
-                i -> {
-                  Account account = page.get(i);
-                  AccountSnapshot snapshot =
-                      new AccountSnapshot(
-                          account,
-                          healthScores.attributes(account),
-                          products.getOrDefault(account.id(), Set.of()),
-                          recent.getOrDefault(account.id(), List.of()),
-                          now);
-                  HealthModel.Result health = healthScores.score(snapshot, model);
-                  return new Scored(account, health, ScoringModel.score(snapshot, health));
-                })
-            .toList();
+    List<Scored> scored = new ArrayList<>(page.size());
+    for (Account account : page) {
+      AccountSnapshot snapshot =
+          new AccountSnapshot(
+              account,
+              healthScores.attributes(account),
+              products.getOrDefault(account.id(), Set.of()),
+              recent.getOrDefault(account.id(), List.of()),
+              now);
+      HealthModel.Result health = healthScores.score(snapshot, model);
+      scored.add(new Scored(account, health, ScoringModel.score(snapshot, health)));
+    }
     return scored;
   }
 

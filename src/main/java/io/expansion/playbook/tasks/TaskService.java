@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 public class TaskService {
 
   private final UserTasks tasks;
+  private final TaskSearch search;
   private final FormCatalog forms;
   private final UserTaskForms taskForms;
   private final UserTaskCommands commands;
@@ -28,6 +29,7 @@ public class TaskService {
 
   TaskService(
       UserTasks tasks,
+      TaskSearch search,
       FormCatalog forms,
       UserTaskForms taskForms,
       UserTaskCommands commands,
@@ -35,6 +37,7 @@ public class TaskService {
       DecisionLog decisions,
       Clock clock) {
     this.tasks = tasks;
+    this.search = search;
     this.forms = forms;
     this.taskForms = taskForms;
     this.commands = commands;
@@ -44,12 +47,12 @@ public class TaskService {
   }
 
   public List<UserTask> open(String accountId, String candidateGroup, String assignee) {
-    return tasks.open(accountId, candidateGroup, assignee);
+    return search.open(accountId, candidateGroup, assignee);
   }
 
   /** Tasks matching a query (any state), in its order. */
   public List<UserTask> search(TaskQuery query) {
-    return tasks.search(query);
+    return search.search(query);
   }
 
   /**

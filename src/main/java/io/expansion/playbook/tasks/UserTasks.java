@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class UserTasks {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-  private static final String COLUMNS =
+  static final String COLUMNS =
       """
       id, name, account_id, journey_id, process_id, element_id, form_id, candidate_groups,
       assignee, status, ready, due_date, follow_up_date, priority, variables, created_at,
@@ -187,72 +187,6 @@ public class UserTasks {
         .update();
   }
 
-  public List<UserTask> open(String accountId, String candidateGroup, String assignee) {
-    return search(TaskQuery.open(accountId, candidateGroup, assignee));
-  }
-
-  /** Tasks matching every filter of the query, in its order (then by id). */
-  public List<UserTask> search(TaskQuery q) {
-    String direction = q.descending() ? " DESC" : " ASC";
-    String order =
-        TaskQuery.SORTS.get(q.sort())
-            + direction
-            + (q.sort().equals("dueDate") ? " NULLS LAST" : "")
-            + ", id"
-            + direction;
-    return jdbc
-        .sql(
-            "SELECT "
-                + COLUMNS
-                + """
-                 FROM user_tasks WHERE status = :status
-                  AND (CAST(:account AS VARCHAR(200)) IS NULL OR account_id = :account)
-                  AND (CAST(:assignee AS VARCHAR(200)) IS NULL OR assignee = :assignee)
-                  AND (CAST(:group AS VARCHAR(200)) IS NULL OR ',' || candidate_groups || ',' LIKE :groupPattern)
-                  AND (CAST(:process AS VARCHAR(200)) IS NULL OR process_id = :process)
-                  AND (CAST(:before AS TIMESTAMP WITH TIME ZONE) IS NULL OR due_date < :before)
-                  AND (CAST(:after AS TIMESTAMP WITH TIME ZONE) IS NULL OR due_date > :after)
-                """
-                + " ORDER BY "
-                + order
-                + (q.limit() == null ? "" : " LIMIT " + q.limit()))
-        .param("status", q.status())
-        .param("account", q.accountId())
-        .param("assignee", q.assignee())
-        .param("group", q.candidateGroup())
-        .param("groupPattern", q.candidateGroup() == null ? null : "%," + q.candidateGroup() + ",%")
-        .param("process", q.processId())
-        .param("before", q.dueBefore())
-        .param("after", q.dueAfter())
-        .query(this::stored)
-        .list()
-        .stream()
-        .map(Stored::task)
-        .toList();
-  }
-
-  /** Open tasks of the accounts a CSM owns, by account id, soonest due first. */
-  public Map<String, List<UserTask>> openOfAccountsOwnedBy(String ownerCsm) {
-    Map<String, List<UserTask>> byAccount = new java.util.HashMap<>();
-    jdbc.sql(
-            "SELECT "
-                + COLUMNS.replaceAll("(\\w+)", "t.$1")
-                + """
-                 FROM user_tasks t JOIN accounts a ON a.id = t.account_id
-                WHERE t.status = 'OPEN' AND a.owner_csm = ?
-                ORDER BY t.due_date NULLS LAST, t.id
-                """)
-        .param(ownerCsm)
-        .query(this::stored)
-        .list()
-        .forEach(
-            s ->
-                byAccount
-                    .computeIfAbsent(s.task().accountId(), k -> new java.util.ArrayList<>())
-                    .add(s.task()));
-    return byAccount;
-  }
-
   /**
    * Sets the assignee of an open task if it is still {@code expected} ({@code null}: unassigned);
    * false when the task is not open or someone changed the assignee meanwhile.
@@ -281,7 +215,7 @@ public class UserTasks {
         .toList();
   }
 
-  private Stored stored(ResultSet rs, int row) throws SQLException {
+  Stored stored(ResultSet rs, int row) throws SQLException {
     String groups = rs.getString("candidate_groups");
     UserTask task =
         new UserTask(
