@@ -99,7 +99,8 @@ class TaskController {
     String assignee = assignment == null ? null : assignment.assignee();
     boolean override = assignment != null && Boolean.TRUE.equals(assignment.allowOverride());
     SignedInUser user = currentUser.get();
-    if (!user.has(Role.MANAGER) && (override || !user.username().equals(assignee))) {
+    if (!user.has(Role.MANAGER)
+        && (override || (assignee != null && !user.username().equals(assignee)))) {
       throw ApiException.forbidden(
           "Only a manager reassigns tasks or takes over another's; "
               + user.username()

@@ -69,7 +69,12 @@ class CamundaRuntimeContractTest extends CamundaRuntimeTestBase {
     this.fx =
         new ContractFixtures(
             http.withBasicAuth("manager", "demo"),
-            new Fixtures(accounts, jdbc), journeys, jdbc, models, CLUSTER, REST);
+            new Fixtures(accounts, jdbc),
+            journeys,
+            jdbc,
+            models,
+            CLUSTER,
+            REST);
     this.journeys = journeys;
     this.journeyService = journeyService;
     this.models = models;
