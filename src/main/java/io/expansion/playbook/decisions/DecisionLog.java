@@ -99,8 +99,9 @@ public class DecisionLog {
                     """
                     INSERT INTO decisions
                       (business_key, account_id, journey_id, rule, outcome, rationale, inputs,
-                       decided_at)
-                    VALUES (:key, :account, :journey, :rule, :outcome, :rationale, :inputs, :at)
+                       decided_at, actor)
+                    VALUES (:key, :account, :journey, :rule, :outcome, :rationale, :inputs, :at,
+                      :actor)
                     """)
                 .param("key", businessKey)
                 .param("account", accountId)

@@ -1,5 +1,6 @@
 package io.expansion.playbook.delivery;
 
+import io.expansion.playbook.consent.ConsentRegistry;
 import io.expansion.playbook.consent.ContactPolicy;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.signals.SignalService;
@@ -47,6 +48,7 @@ public class TouchAnswers {
   private final DecisionLog decisions;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ConsentRegistry consent;
 
   TouchAnswers(
       OutboxMessages messages,
@@ -54,7 +56,9 @@ public class TouchAnswers {
       UnsubscribeLinks links,
       DecisionLog decisions,
       TransactionTemplate transaction,
-      Clock clock) {
+      Clock clock,
+      ConsentRegistry consent) {
+    this.consent = consent;
     this.messages = messages;
     this.signals = signals;
     this.links = links;
@@ -125,6 +129,12 @@ public class TouchAnswers {
     attributes.put("messageId", messageId);
     attributes.put("contactId", m.contactId());
     attributes.put("source", TouchAnswerRouter.UNSUBSCRIBE_SOURCE);
+    // The opt-out holds once the page says so; the signal's routing records the same change
+    // again under the same key (a replay), with the message's answer and decision.
+    consent.change(
+        m.contactId(),
+        new ConsentRegistry.ChangeRequest(
+            m.channel(), false, TouchAnswerRouter.UNSUBSCRIBE_SOURCE, "unsubscribe:" + messageId));
     Accepted accepted =
         signals.accept(
             new SignalRequest(

@@ -57,7 +57,7 @@ class ExpansionLoopApiTest extends JourneyTestBase {
         .untilAsserted(
             () ->
                 assertThat(
-                        json.readTree(http.getForObject(status, String.class))
+                        json.readTree(integration.getForObject(status, String.class))
                             .path("routing")
                             .asText())
                     .isEqualTo("STARTED_JOURNEY"));

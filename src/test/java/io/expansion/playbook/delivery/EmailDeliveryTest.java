@@ -1,6 +1,7 @@
 package io.expansion.playbook.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.expansion.playbook.consent.ContactPolicy;
@@ -188,7 +189,11 @@ class EmailDeliveryTest extends DeliveryTestBase {
                 .list()
                 .getFirst())
         .isEqualTo("unsubscribe-link");
-    assertThat(message(first).engagement()).isEqualTo("unsubscribed");
+    // the message's answer and its decision follow when the queued signal is routed
+    await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .until(() -> "unsubscribed".equals(message(first).engagement()));
     assertThat(decision(account, "touch-answer").outcome()).isEqualTo("unsubscribed");
     assertThat(count("signals", account)).isGreaterThanOrEqualTo(1);
 

@@ -1,6 +1,7 @@
 package io.expansion.playbook.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -179,7 +180,17 @@ class InAppApiTest extends DeliveryTestBase {
                 Map.of("messageId", id, "source", "marketing-platform")),
             String.class);
     assertThat(clicked.getStatusCode().value()).isEqualTo(202);
-    assertThat(read(clicked).path("routing").asText()).isEqualTo("TOUCH_ANSWER");
+    assertThat(read(clicked).path("routing").asText()).isEqualTo("QUEUED");
+    long signalId = read(clicked).path("id").asLong();
+    await()
+        .atMost(WAIT)
+        .pollInSameThread()
+        .until(
+            () ->
+                read(http.getForEntity("/api/signals/" + signalId, String.class))
+                    .path("routing")
+                    .asText(),
+            "TOUCH_ANSWER"::equals);
 
     awaitTask(account, ExpansionJourney.PROVE_VALUE);
     assertThat(decision(account, "touch-answer").inputs())

@@ -48,13 +48,14 @@ class TaskInboxTest extends JourneyTestBase {
   void tasksCarryTheirScheduleAndPriorityAndAreFilteredAndSorted() throws Exception {
     String first = fixtures.healthyAccount(Fixtures.allChannels(true));
     String second = fixtures.healthyAccount(Fixtures.allChannels(true));
-    OffsetDateTime before = OffsetDateTime.now();
+    // due dates follow the engine's clock, which timer tests in this shared context move ahead
+    OffsetDateTime before = engine.currentTime().atOffset(java.time.ZoneOffset.UTC);
     signal(first, "intent", Map.of("topic", "pricing_page"));
     signal(second, "intent", Map.of("topic", "pricing_page"));
     complete(first, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));
     UserTask review = awaitTask(first, "UserTask_ProveValue");
     UserTask outreach = awaitTask(second, ExpansionJourney.CSM_OUTREACH);
-    OffsetDateTime after = OffsetDateTime.now();
+    OffsetDateTime after = engine.currentTime().atOffset(java.time.ZoneOffset.UTC);
 
     assertThat(outreach.processId()).isEqualTo("expansion-journey");
     assertThat(outreach.priority()).isEqualTo(70);
