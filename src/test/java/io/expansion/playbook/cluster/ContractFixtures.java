@@ -122,10 +122,28 @@ final class ContractFixtures {
 
   JsonNode signal(String account, String type, Map<String, Object> attributes) {
     ResponseEntity<String> response =
-        post("/api/signals", Map.of("accountId", account, "type", type, "attributes", attributes));
+        http.withBasicAuth("integration", "demo")
+            .postForEntity(
+                "/api/signals",
+                Map.of("accountId", account, "type", type, "attributes", attributes),
+                String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    // signals are queued and routed a moment later: the contract is about the routing's calls
+    long id = read(response.getBody()).path("id").asLong();
+    return org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInSameThread()
+        .until(
+            () ->
+                read(
+                    http.withBasicAuth("integration", "demo")
+                        .getForObject("/api/signals/" + id, String.class)),
+            signal -> !"QUEUED".equals(signal.path("routing").asText()));
+  }
+
+  private JsonNode read(String body) {
     try {
-      return json.readTree(response.getBody());
+      return json.readTree(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
