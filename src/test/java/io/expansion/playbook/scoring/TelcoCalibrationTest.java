@@ -234,7 +234,8 @@ class TelcoCalibrationTest {
     assertThat(score.path("contributions").findValuesAsText("factor"))
         .contains("baseline", "contract", "tenure", "licence_utilisation", "nps");
     JsonNode history = score.path("history");
-    assertThat(history).hasSize(2);
+    // newest first: the two API rescorings (a whole-book row of another suite may follow)
+    assertThat(history.size()).isGreaterThanOrEqualTo(2);
     assertThat(history.get(0).path("id").asLong())
         .isGreaterThan(history.get(1).path("id").asLong());
     assertThat(history.get(0).path("previousHealth").asInt())
