@@ -191,7 +191,8 @@ class TelcoCalibrationTest {
     JsonNode history =
         json.readTree(
             manager.getForObject("/api/accounts/TELCO-0029/health-history?limit=5", String.class));
-    // newest first: the calibrated scoring, then the configured one before it (earlier rows may follow)
+    // newest first: the calibrated scoring, then the configured one before it (earlier rows may
+    // follow)
     assertThat(history.size()).isGreaterThanOrEqualTo(2);
     assertThat(history.get(0).path("modelVersion").asText()).isEqualTo("calibrated-1");
     assertThat(history.get(1).path("modelVersion").asText()).isEqualTo(configVersion);
