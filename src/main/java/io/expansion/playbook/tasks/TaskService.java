@@ -170,26 +170,6 @@ public class TaskService {
         .orElseThrow(() -> ApiException.notFound("Task " + id + " has no linked form"));
   }
 
-  /**
-   * Claims an open task for the assignee (or hands it over with {@code allowOverride}); on a real
-   * cluster Tasklist shows the same assignee.
-   */
-  public UserTask assign(long id, String assignee, boolean allowOverride) {
-    if (assignee == null || assignee.isBlank()) {
-      throw ApiException.badRequest("Task " + id + ": 'assignee' is required");
-    }
-    UserTasks.Stored stored = actionable(id, "assign");
-    commands.assign(stored.engineKey(), assignee.trim(), allowOverride);
-    return task(id);
-  }
-
-  /** Returns an open task to its candidate groups. */
-  public UserTask unassign(long id) {
-    UserTasks.Stored stored = actionable(id, "unassign");
-    commands.unassign(stored.engineKey());
-    return task(id);
-  }
-
   private UserTasks.Stored actionable(long id, String action) {
     UserTasks.Stored stored = stored(id);
     UserTask task = stored.task();
