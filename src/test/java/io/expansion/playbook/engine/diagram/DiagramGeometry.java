@@ -1,6 +1,7 @@
 package io.expansion.playbook.engine.diagram;
 
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Group;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The geometry of a model's diagram interchange (BPMNDI): shapes, edges with their waypoints, and
@@ -99,7 +101,7 @@ record DiagramGeometry(
     List<String> named = new ArrayList<>();
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       nodes.add(node.getId());
-      boolean internalLabel = node instanceof io.camunda.zeebe.model.bpmn.instance.Activity;
+      boolean internalLabel = node instanceof Activity;
       if (!internalLabel && node.getName() != null && !node.getName().isBlank()) {
         named.add(node.getId());
       }
@@ -114,11 +116,11 @@ record DiagramGeometry(
     return new DiagramGeometry(shapes, groups, edges, labels, nodes, flows, named);
   }
 
-  private static java.util.Optional<Rect> label(BpmnLabel label) {
+  private static Optional<Rect> label(BpmnLabel label) {
     if (label == null || label.getBounds() == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(rect(label.getBounds()));
+    return Optional.of(rect(label.getBounds()));
   }
 
   private static Rect rect(Bounds b) {
