@@ -39,6 +39,16 @@ public record ModelVersion(
     return null;
   }
 
+  /** The ids of a BPMN version's flow elements. */
+  public java.util.Set<String> elementIds() {
+    if (!BPMN.equals(kind)) {
+      return java.util.Set.of();
+    }
+    return ModelDiff.bpmn(
+            ModelFacts.bpmn(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .keySet();
+  }
+
   /** The media type a version's content is served as. */
   public String mediaType() {
     return FORM.equals(kind) ? "application/json" : "application/xml";
