@@ -2,6 +2,7 @@ package io.expansion.playbook.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
@@ -122,6 +123,9 @@ final class ModelDiff {
       }
       if (e instanceof ReceiveTask r && r.getMessage() != null) {
         put(p, "message", r.getMessage().getName());
+      }
+      if (e instanceof BoundaryEvent b && b.getAttachedTo() != null) {
+        put(p, "attachedTo", b.getAttachedTo().getId());
       }
       if (e instanceof SequenceFlow flow) {
         ConditionExpression condition = flow.getConditionExpression();
