@@ -1,10 +1,8 @@
 package io.expansion.playbook.engine;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.DeployResourceCommandStep1;
-import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
-import io.camunda.client.api.response.DeploymentEvent;
 import io.expansion.playbook.engine.ModelResources.ModelFile;
+import io.expansion.playbook.models.ModelRejectedException;
+import io.expansion.playbook.models.StartUpDeployment;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,29 +12,28 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every BPMN, DMN and form at start-up — before the web server accepts requests — then
- * announces {@link ModelsDeployed} so journeys can be resumed. An invalid model stops the start
- * with a message naming the file.
+ * Deploys the models at start-up — before the web server accepts requests, through {@link
+ * StartUpDeployment} (stored versions journeys still use, then changed files) — then announces
+ * {@link ModelsDeployed} so journeys can be resumed. An invalid model stops the start with a
+ * message naming the file.
  */
 @Component
 public class ModelDeployer implements SmartLifecycle {
 
-  private static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofMinutes(2);
-
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 
-  private final CamundaClient client;
+  private final StartUpDeployment startUp;
   private final ModelResources resources;
   private final ProcessModels processModels;
   private final ApplicationEventPublisher events;
   private volatile boolean running;
 
   public ModelDeployer(
-      CamundaClient client,
+      StartUpDeployment startUp,
       ModelResources resources,
       ProcessModels processModels,
       ApplicationEventPublisher events) {
-    this.client = client;
+    this.startUp = startUp;
     this.resources = resources;
     this.processModels = processModels;
     this.events = events;
@@ -48,39 +45,17 @@ public class ModelDeployer implements SmartLifecycle {
     if (files.stream().noneMatch(f -> f.name().endsWith(".bpmn"))) {
       throw new IllegalStateException("No BPMN models found to deploy");
     }
-    for (ModelFile file : files) {
-      if (file.name().endsWith(".bpmn")) {
-        processModels.register(file.name(), file.content());
-      }
-    }
     files.addAll(resources.forms());
-    DeployResourceCommandStep1 command = client.newDeployResourceCommand();
-    DeployResourceCommandStep2 step = null;
-    for (ModelFile file : files) {
-      step =
-          step == null
-              ? command.addResourceBytes(file.content(), file.name())
-              : step.addResourceBytes(file.content(), file.name());
-    }
-    DeploymentEvent deployment;
+    long deploymentKey;
     try {
-      // Deploying several models on a busy machine can take longer than the default 10 s.
-      deployment = step.requestTimeout(DEPLOY_TIMEOUT).send().join();
-    } catch (RuntimeException e) {
+      deploymentKey = startUp.deploy(files);
+    } catch (ModelRejectedException e) {
       throw new ProcessModels.InvalidModelException(
-          "The engine rejected the deployment of "
-              + files.stream().map(ModelFile::name).toList()
-              + ": "
-              + e.getMessage(),
-          e);
+          "The models cannot be deployed: " + e.getMessage(), e);
     }
-    LOG.info(
-        "Deployed {} processes, {} decisions and {} forms",
-        deployment.getProcesses().size(),
-        deployment.getDecisions().size(),
-        deployment.getForm().size());
+    LOG.info("Models deployed: {}", processModels.processIds());
     running = true;
-    events.publishEvent(new ModelsDeployed(deployment.getKey()));
+    events.publishEvent(new ModelsDeployed(deploymentKey));
   }
 
   @Override
@@ -99,6 +74,6 @@ public class ModelDeployer implements SmartLifecycle {
     return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 
-  /** Published once the models are deployed. */
+  /** Published once the models are deployed; the key is -1 when nothing had to be deployed. */
   public record ModelsDeployed(long deploymentKey) {}
 }

@@ -2,7 +2,10 @@ package io.expansion.playbook.journeys;
 
 import java.time.OffsetDateTime;
 
-/** A journey as stored: the account, the process, where it stands and why it ended. */
+/**
+ * A journey as stored: the account, the process and the stored version of it the journey runs on
+ * (null for journeys started before versions were kept), where it stands and why it ended.
+ */
 public record Journey(
     String id,
     String accountId,
@@ -15,7 +18,8 @@ public record Journey(
     String endReason,
     OffsetDateTime startedAt,
     OffsetDateTime updatedAt,
-    OffsetDateTime endedAt) {
+    OffsetDateTime endedAt,
+    Integer processVersion) {
 
   public static final String ACTIVE = "ACTIVE";
   public static final String ENDED = "ENDED";

@@ -41,6 +41,7 @@ public class JourneyQueries {
         j.id(),
         j.accountId(),
         j.processId(),
+        j.processVersion(),
         j.status(),
         j.currentElement(),
         step,

@@ -5,8 +5,10 @@ import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreatePro
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.expansion.playbook.engine.EngineProperties;
 import io.expansion.playbook.engine.ModelDeployer.ModelsDeployed;
+import io.expansion.playbook.models.ModelVersions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,10 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The in-memory engine forgets everything when the process stops; the database does not. After the
- * models are deployed, every journey that was active is created again at its last checkpoint
- * (create-instance start instructions) with its stored variables, so waiting journeys wait again
- * and open CSM tasks reappear. A real cluster keeps its own state: this bean exists only on the
- * embedded runtime.
+ * models are deployed, every journey that was active is created again, on the stored version of its
+ * process it started on (deployed again at start-up), at its last checkpoint (create-instance start
+ * instructions) with its stored variables, so waiting journeys wait again and open CSM tasks
+ * reappear. A real cluster keeps its own state: this bean exists only on the embedded runtime.
  */
 @Component
 @ConditionalOnProperty(
@@ -34,8 +36,15 @@ class JourneyRecovery {
   private final JourneyService service;
   private final CamundaClient client;
   private final Clock clock;
+  private final ModelVersions versions;
 
-  JourneyRecovery(Journeys journeys, JourneyService service, CamundaClient client, Clock clock) {
+  JourneyRecovery(
+      Journeys journeys,
+      JourneyService service,
+      CamundaClient client,
+      Clock clock,
+      ModelVersions versions) {
+    this.versions = versions;
     this.journeys = journeys;
     this.service = service;
     this.client = client;
@@ -68,17 +77,33 @@ class JourneyRecovery {
   }
 
   private void resume(Journey journey) {
+    var start = client.newCreateInstanceCommand();
+    Optional<Long> ownVersion =
+        journey.processVersion() == null
+            ? Optional.empty()
+            : versions.engineKey(journey.processId(), journey.processVersion());
+    if (journey.processVersion() != null && ownVersion.isEmpty()) {
+      throw new IllegalStateException(
+          "version "
+              + journey.processVersion()
+              + " of "
+              + journey.processId()
+              + " is not deployed");
+    }
+    // Journeys from before versions were kept resume on the latest version.
     CreateProcessInstanceCommandStep3 command =
-        client
-            .newCreateInstanceCommand()
-            .bpmnProcessId(journey.processId())
-            .latestVersion()
+        (ownVersion.isPresent()
+                ? start.processDefinitionKey(ownVersion.get())
+                : start.bpmnProcessId(journey.processId()).latestVersion())
             .variables(service.variablesOf(journey));
     if (journey.checkpointElement() != null) {
       command = command.startBeforeElement(journey.checkpointElement());
     }
     ProcessInstanceEvent instance = command.send().join();
     journeys.attachInstance(
-        journey.id(), instance.getProcessInstanceKey(), OffsetDateTime.now(clock));
+        journey.id(),
+        instance.getProcessInstanceKey(),
+        service.versionOf(instance.getProcessDefinitionKey()),
+        OffsetDateTime.now(clock));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.expansion.playbook.models.ModelVersions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -41,6 +42,7 @@ public class JourneyService {
   private final Clock clock;
   private final Duration signalTtl;
   private final ApplicationEventPublisher events;
+  private final ModelVersions versions;
 
   public JourneyService(
       Journeys journeys,
@@ -48,8 +50,10 @@ public class JourneyService {
       ObjectMapper json,
       Clock clock,
       @Value("${expansion.journeys.signal-ttl:PT1M}") Duration signalTtl,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ModelVersions versions) {
     this.events = events;
+    this.versions = versions;
     this.journeys = journeys;
     this.client = client;
     this.json = json;
@@ -117,12 +121,21 @@ public class JourneyService {
               .variables(all)
               .send()
               .join();
-      journeys.attachInstance(journeyId, instance.getProcessInstanceKey(), now);
+      journeys.attachInstance(
+          journeyId,
+          instance.getProcessInstanceKey(),
+          versionOf(instance.getProcessDefinitionKey()),
+          now);
     } catch (RuntimeException e) {
       journeys.delete(journeyId);
       throw e;
     }
     return Optional.of(journeyId);
+  }
+
+  /** The stored version of a process definition of the running engine, if it is known. */
+  Integer versionOf(long processDefinitionKey) {
+    return versions.versionOf(processDefinitionKey).orElse(null);
   }
 
   /** Publishes a message correlated by key; the message id makes a repeated publish one. */

@@ -15,7 +15,8 @@ public class Journeys {
   private static final String COLUMNS =
       """
       id, account_id, process_id, status, process_instance_key, current_element,
-      checkpoint_element, variables, end_reason, started_at, updated_at, ended_at
+      checkpoint_element, variables, end_reason, started_at, updated_at, ended_at,
+      process_version
       """;
 
   private static final RowMapper<Journey> ROW =
@@ -32,7 +33,8 @@ public class Journeys {
               rs.getString("end_reason"),
               rs.getObject("started_at", OffsetDateTime.class),
               rs.getObject("updated_at", OffsetDateTime.class),
-              rs.getObject("ended_at", OffsetDateTime.class));
+              rs.getObject("ended_at", OffsetDateTime.class),
+              rs.getObject("process_version", Integer.class));
 
   private final JdbcClient jdbc;
 
@@ -69,10 +71,44 @@ public class Journeys {
                 .update());
   }
 
-  void attachInstance(String id, long processInstanceKey, OffsetDateTime now) {
-    jdbc.sql("UPDATE journeys SET process_instance_key = ?, updated_at = ? WHERE id = ?")
-        .params(processInstanceKey, now, id)
+  /**
+   * Binds the journey to its engine instance and notes the stored version of the process it runs
+   * (null when the version is not known; the one noted before is then kept).
+   */
+  void attachInstance(
+      String id, long processInstanceKey, Integer processVersion, OffsetDateTime now) {
+    jdbc.sql(
+            "UPDATE journeys SET process_instance_key = ?,"
+                + " process_version = COALESCE(?, process_version), updated_at = ? WHERE id = ?")
+        .params(processInstanceKey, processVersion, now, id)
         .update();
+  }
+
+  /** Moves a journey to another element (and version) of its process. */
+  void migrated(String id, int processVersion, String element, OffsetDateTime now) {
+    jdbc.sql(
+            """
+            UPDATE journeys SET process_version = :version, current_element = :element,
+                   checkpoint_element = :element, updated_at = :now
+            WHERE id = :id AND status = 'ACTIVE'
+            """)
+        .param("version", processVersion)
+        .param("element", element)
+        .param("now", now)
+        .param("id", id)
+        .update();
+  }
+
+  /** The active journeys of a process version. */
+  public List<Journey> activeOn(String processId, int processVersion) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM journeys WHERE status = 'ACTIVE' AND process_id = ?"
+                + " AND process_version = ? ORDER BY id")
+        .params(processId, processVersion)
+        .query(ROW)
+        .list();
   }
 
   /** The previous engine's instance keys mean nothing to a fresh embedded engine. */

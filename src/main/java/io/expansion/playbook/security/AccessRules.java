@@ -52,6 +52,15 @@ public final class AccessRules {
           get("/api/accounts/{id}/quotes").roles(MANAGER, LEADERSHIP).own(CSM, OWN_ACCOUNT, "id"),
           post("/api/offers/{offerId}/quotes").roles(MANAGER).own(CSM, OWN_OFFER, "offerId"),
           get("/api/journeys").roles(MANAGER, LEADERSHIP).own(CSM, OWN_ACCOUNT_PARAM, "accountId"),
+          post("/api/journeys/migrations").roles(OPS),
+          // playbook versions: deploy (validated), versions, content, diff
+          post("/api/models").roles(OPS),
+          get(
+                  "/api/models",
+                  "/api/models/{id}/versions",
+                  "/api/models/{id}/versions/{version}",
+                  "/api/models/{id}/diff")
+              .roles(OPS, MANAGER, LEADERSHIP, CSM),
           get("/api/decisions").roles(MANAGER, LEADERSHIP, OPS),
           // the inbox: tasks follow their candidate groups and assignee, as in Tasklist
           get("/api/tasks").roles(MANAGER, LEADERSHIP).own(CSM, LISTED, null),

@@ -95,7 +95,8 @@ final class ClusterState {
     return switch (e.operation()) {
       case "createDeployment" -> ok(deployment(e.body()));
       case "createProcessInstance" -> ok(instance(e.json()));
-      case "cancelProcessInstance", "completeJob", "failJob" -> new Answer(204, null);
+      case "cancelProcessInstance", "completeJob", "failJob", "migrateProcessInstance" ->
+          new Answer(204, null);
       case "publishMessage" -> ok(object().put("tenantId", TENANT).put("messageKey", key()));
       case "activateJobs" -> ok(activate(e.json()));
       case "searchUserTasks" -> ok(page(openTasks(e.json())));
@@ -131,6 +132,16 @@ final class ClusterState {
             .put("tenantId", TENANT)
             .put("decisionRequirementsId", id)
             .put("decisionDefinitionKey", key())
+            .put("decisionRequirementsKey", key());
+        // the decision requirements graph (the DMN file) is an item of its own
+        deployments
+            .addObject()
+            .putObject("decisionRequirements")
+            .put("decisionRequirementsId", id)
+            .put("decisionRequirementsName", id)
+            .put("version", 1)
+            .put("resourceName", file)
+            .put("tenantId", TENANT)
             .put("decisionRequirementsKey", key());
       } else {
         item.putObject("form")

@@ -129,6 +129,24 @@ final class OrchestrationApi {
                       "requestTimeout",
                       "tags")),
               false),
+          // migrateProcessInstance: ProcessInstanceMigrationInstruction
+          new Operation(
+              "migrateProcessInstance",
+              "POST",
+              "/v2/process-instances/{processInstanceKey}/migration",
+              Shape.of(
+                      Set.of("targetProcessDefinitionKey", "mappingInstructions"),
+                      Set.of(
+                          "targetProcessDefinitionKey",
+                          "mappingInstructions",
+                          "operationReference"))
+                  .with(
+                      Map.of(
+                          "mappingInstructions",
+                          Shape.of(
+                              Set.of("sourceElementId", "targetElementId"),
+                              Set.of("sourceElementId", "targetElementId")))),
+              false),
           // cancelProcessInstance: CancelProcessInstanceRequest (nullable)
           new Operation(
               "cancelProcessInstance",
@@ -253,6 +271,12 @@ final class OrchestrationApi {
   }
 
   private static void check(String where, Shape shape, JsonNode node, List<String> problems) {
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        check(where + "[" + i + "]", shape, node.get(i), problems);
+      }
+      return;
+    }
     if (!node.isObject()) {
       problems.add(where + " must be a JSON object");
       return;
