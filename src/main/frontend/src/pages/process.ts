@@ -103,7 +103,12 @@ export const processPage: Page = async ({ root, params, poll }) => {
         span.textContent = String(b.count);
         html.append(span);
       }
-      diagram.overlays.add(s.elementId, "heatmap", { position: { bottom: 8, left: -8 }, html });
+      // scale: false keeps the counts readable however far the diagram is zoomed out
+      diagram.overlays.add(s.elementId, "heatmap", {
+        position: { bottom: 8, left: -8 },
+        scale: false,
+        html,
+      });
     }
     const t = totals(stats);
     legend.replaceChildren(
