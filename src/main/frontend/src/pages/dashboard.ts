@@ -113,11 +113,14 @@ export const dashboardPage: Page = async ({ root, onLeave }) => {
     grid.append(
       h("figure", { class: "card" }, h("figcaption", {}, "Signal-to-play funnel"), f.canvas),
     );
+    const loading = h("p", { class: "hint", role: "status" }, "Loading the monthly series …");
+    body.append(loading);
     const series = await Promise.all(
       HEADLINE.map((m) =>
         api<Series>(`/api/kpis/series?metric=${m}&interval=month&period=ttm${q}`).catch(() => null),
       ),
     );
+    loading.remove();
     series.forEach((s, i) => {
       const k = byKey.get(HEADLINE[i]);
       if (!s || !k) return;
