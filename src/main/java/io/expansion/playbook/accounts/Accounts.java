@@ -1,8 +1,5 @@
 package io.expansion.playbook.accounts;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,37 +17,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Reads and updates accounts and the products they own. */
+/**
+ * Reads and updates single accounts and the products they own; {@link AccountPages} reads and
+ * writes the whole book in pages.
+ */
 @Repository
 public class Accounts {
-
-  private static final String COLUMNS =
-      """
-      id, name, source, plan_tier, contract_type, mrr, seats, licences_used, tenure_months,
-      renewal_date, lifecycle_stage, owner_csm, time_zone, segment, health, value_score,
-      usage_score, intent_score, churned, attributes, created_at, updated_at
-      """;
-
-  /** Inserts one account row; named parameters as in {@code accountParams(Account)}. */
-  static final String INSERT_ACCOUNT =
-      """
-      INSERT INTO accounts (
-        id, name, source, plan_tier, contract_type, mrr, seats, licences_used, tenure_months,
-        renewal_date, lifecycle_stage, owner_csm, time_zone, segment, health, value_score,
-        usage_score, intent_score, churned, attributes, created_at, updated_at)
-      VALUES (
-        :id, :name, :source, :planTier, :contractType, :mrr, :seats, :licencesUsed, :tenureMonths,
-        :renewalDate, :lifecycleStage, :ownerCsm, :timeZone, :segment, :health, :valueScore,
-        :usageScore, :intentScore, :churned, :attributes, :createdAt, :updatedAt)
-      """;
-
-  private static final String INSERT_PRODUCT =
-      """
-      INSERT INTO account_products (account_id, product_code, since)
-      VALUES (:accountId, :productCode, :since)
-      """;
 
   private static final String FILTER =
       """
@@ -71,9 +44,9 @@ public class Accounts {
   }
 
   public Optional<Account> findById(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
+    return jdbc.sql("SELECT " + AccountRows.COLUMNS + " FROM accounts WHERE id = :id")
         .param("id", id)
-        .query(Accounts::map)
+        .query(AccountRows::map)
         .optional();
   }
 
@@ -82,50 +55,10 @@ public class Accounts {
    * UPDATE}), so scorings of one account are serialised.
    */
   public Optional<Account> findByIdForUpdate(String id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = :id FOR UPDATE")
+    return jdbc.sql("SELECT " + AccountRows.COLUMNS + " FROM accounts WHERE id = :id FOR UPDATE")
         .param("id", id)
-        .query(Accounts::map)
+        .query(AccountRows::map)
         .optional();
-  }
-
-  /** Every account id, in order: for splitting the whole book into pages. */
-  public List<String> idsInOrder() {
-    return jdbc.sql("SELECT id FROM accounts ORDER BY id").query(String.class).list();
-  }
-
-  /**
-   * The accounts whose ids lie between the two (inclusive), by id; with {@code lock}, their rows
-   * stay locked until the surrounding transaction ends ({@code SELECT ... FOR UPDATE}).
-   */
-  public List<Account> pageBetween(String firstId, String lastId, boolean lock) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM accounts WHERE id BETWEEN :first AND :last ORDER BY id"
-                + (lock ? " FOR UPDATE" : ""))
-        .param("first", firstId)
-        .param("last", lastId)
-        .query(Accounts::map)
-        .list();
-  }
-
-  /** Product codes per account id, for the accounts whose ids lie between the two (inclusive). */
-  public Map<String, Set<String>> productsBetween(String firstId, String lastId) {
-    Map<String, Set<String>> products = new java.util.HashMap<>();
-    jdbc.sql(
-            """
-            SELECT account_id, product_code FROM account_products
-            WHERE account_id BETWEEN :first AND :last ORDER BY account_id, product_code
-            """)
-        .param("first", firstId)
-        .param("last", lastId)
-        .query(
-            rs -> {
-              products
-                  .computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>())
-                  .add(rs.getString(2));
-            });
-    return products;
   }
 
   /** Number of accounts a CSM owns. */
@@ -164,7 +97,7 @@ public class Accounts {
     }
     return jdbc.sql(
             "SELECT "
-                + COLUMNS
+                + AccountRows.COLUMNS
                 + " FROM accounts "
                 + FILTER
                 + " ORDER BY id LIMIT :limit OFFSET :offset")
@@ -172,7 +105,7 @@ public class Accounts {
         .param("owner", ownerOrNull)
         .param("limit", size)
         .param("offset", (long) page * size)
-        .query(Accounts::map)
+        .query(AccountRows::map)
         .list();
   }
 
@@ -203,11 +136,6 @@ public class Accounts {
             .list());
   }
 
-  /**
-   * Stores freshly computed scores.
-   *
-   * @throws IllegalArgumentException if the account does not exist
-   */
   /** Accounts whose renewal falls within the dates, soonest first. */
   public List<String> idsRenewingBetween(LocalDate from, LocalDate to, int limit) {
     return jdbc.sql(
@@ -222,6 +150,11 @@ public class Accounts {
         .list();
   }
 
+  /**
+   * Stores freshly computed scores.
+   *
+   * @throws IllegalArgumentException if the account does not exist
+   */
   public void updateScores(
       String accountId,
       int health,
@@ -247,43 +180,6 @@ public class Accounts {
             .param("id", accountId)
             .update();
     requireUpdated(updated, accountId);
-  }
-
-  /** Scores and segment of one account for {@link #updateScoresAll}. */
-  public record ScoreUpdate(
-      String id,
-      int health,
-      int valueScore,
-      int usageScore,
-      int intentScore,
-      String stage,
-      String segment) {}
-
-  /** Stores freshly computed scores and segments of many accounts with JDBC batches. */
-  public void updateScoresAll(List<ScoreUpdate> updates) {
-    OffsetDateTime now = now();
-    List<SqlParameterSource> rows = new ArrayList<>(updates.size());
-    for (ScoreUpdate u : updates) {
-      rows.add(
-          new MapSqlParameterSource()
-              .addValue("health", u.health())
-              .addValue("valueScore", u.valueScore())
-              .addValue("usageScore", u.usageScore())
-              .addValue("intentScore", u.intentScore())
-              .addValue("lifecycleStage", u.stage())
-              .addValue("segment", u.segment(), Types.VARCHAR)
-              .addValue("now", now)
-              .addValue("id", u.id()));
-    }
-    batch(
-        """
-        UPDATE accounts
-        SET health = :health, value_score = :valueScore, usage_score = :usageScore,
-            intent_score = :intentScore, lifecycle_stage = :lifecycleStage, segment = :segment,
-            updated_at = :now
-        WHERE id = :id
-        """,
-        rows);
   }
 
   /**
@@ -317,66 +213,6 @@ public class Accounts {
   }
 
   /**
-   * Provisions a plan change in one transaction: adds {@code grants} (ones already owned are
-   * skipped), deletes {@code removes}, sets the contract type when given, recomputes plan tier and
-   * licences used from the products now owned, and adds {@code mrrDelta} to the MRR.
-   *
-   * @throws IllegalArgumentException if the account does not exist
-   */
-  @Transactional
-  public void applyPlanChange(
-      String accountId,
-      Collection<String> grants,
-      Collection<String> removes,
-      String newContractTypeOrNull,
-      BigDecimal mrrDelta) {
-    String currentContract =
-        jdbc.sql("SELECT contract_type FROM accounts WHERE id = :id FOR UPDATE")
-            .param("id", accountId)
-            .query(String.class)
-            .optional()
-            .orElseThrow(() -> unknown(accountId));
-    OffsetDateTime now = now();
-    Set<String> owned = ownedProducts(accountId);
-    for (String code : grants == null ? List.<String>of() : grants) {
-      if (owned.add(code)) {
-        jdbc.sql(INSERT_PRODUCT)
-            .param("accountId", accountId)
-            .param("productCode", code)
-            .param("since", now)
-            .update();
-      }
-    }
-    for (String code : removes == null ? List.<String>of() : removes) {
-      if (owned.remove(code)) {
-        jdbc.sql(
-                """
-                DELETE FROM account_products
-                WHERE account_id = :accountId AND product_code = :productCode
-                """)
-            .param("accountId", accountId)
-            .param("productCode", code)
-            .update();
-      }
-    }
-    jdbc.sql(
-            """
-            UPDATE accounts
-            SET plan_tier = :planTier, licences_used = :licencesUsed,
-                contract_type = :contractType, mrr = mrr + :mrrDelta, updated_at = :now
-            WHERE id = :id
-            """)
-        .param("planTier", Products.planTier(owned))
-        .param("licencesUsed", Products.licencesUsed(owned))
-        .param(
-            "contractType", newContractTypeOrNull != null ? newContractTypeOrNull : currentContract)
-        .param("mrrDelta", mrrDelta != null ? mrrDelta : BigDecimal.ZERO)
-        .param("now", now)
-        .param("id", accountId)
-        .update();
-  }
-
-  /**
    * Inserts one account with its products; each product's {@code since} is the account's creation
    * time minus its tenure.
    */
@@ -395,7 +231,7 @@ public class Accounts {
     List<SqlParameterSource> accountRows = new ArrayList<>(accounts.size());
     List<SqlParameterSource> productRows = new ArrayList<>();
     for (Account a : accounts) {
-      accountRows.add(accountParams(a));
+      accountRows.add(AccountRows.params(a));
       OffsetDateTime since = a.createdAt().minusMonths(a.tenureMonths());
       Collection<String> products = productsByAccountId.get(a.id());
       for (String code : products == null ? List.<String>of() : products) {
@@ -406,30 +242,8 @@ public class Accounts {
                 .addValue("since", since));
       }
     }
-    batch(INSERT_ACCOUNT, accountRows);
-    batch(INSERT_PRODUCT, productRows);
-  }
-
-  // --- read by scoring calibration -------------------------------------------------------------
-
-  /** Accounts whose outcome (churned or not) is known, ordered by id. */
-  public List<Account> withKnownOutcome() {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE churned IS NOT NULL ORDER BY id")
-        .query(Accounts::map)
-        .list();
-  }
-
-  /** Product codes per account id, for all accounts that own any. */
-  public Map<String, Set<String>> productsByAccount() {
-    Map<String, Set<String>> products = new java.util.HashMap<>();
-    jdbc.sql("SELECT account_id, product_code FROM account_products ORDER BY product_code")
-        .query(
-            rs -> {
-              products
-                  .computeIfAbsent(rs.getString("account_id"), k -> new LinkedHashSet<>())
-                  .add(rs.getString("product_code"));
-            });
-    return products;
+    batch(AccountRows.INSERT_ACCOUNT, accountRows);
+    batch(AccountRows.INSERT_PRODUCT, productRows);
   }
 
   private void batch(String sql, List<SqlParameterSource> rows) {
@@ -437,58 +251,6 @@ public class Accounts {
       List<SqlParameterSource> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
       batchJdbc.batchUpdate(sql, chunk.toArray(SqlParameterSource[]::new));
     }
-  }
-
-  static MapSqlParameterSource accountParams(Account a) {
-    return new MapSqlParameterSource()
-        .addValue("id", a.id())
-        .addValue("name", a.name())
-        .addValue("source", a.source())
-        .addValue("planTier", a.planTier())
-        .addValue("contractType", a.contractType())
-        .addValue("mrr", a.mrr(), Types.NUMERIC)
-        .addValue("seats", a.seats())
-        .addValue("licencesUsed", a.licencesUsed())
-        .addValue("tenureMonths", a.tenureMonths())
-        .addValue("renewalDate", a.renewalDate(), Types.DATE)
-        .addValue("lifecycleStage", a.lifecycleStage())
-        .addValue("ownerCsm", a.ownerCsm())
-        .addValue("timeZone", a.timeZone() != null ? a.timeZone() : "UTC")
-        .addValue("segment", a.segment(), Types.VARCHAR)
-        .addValue("health", a.health(), Types.INTEGER)
-        .addValue("valueScore", a.valueScore(), Types.INTEGER)
-        .addValue("usageScore", a.usageScore(), Types.INTEGER)
-        .addValue("intentScore", a.intentScore(), Types.INTEGER)
-        .addValue("churned", a.churned(), Types.BOOLEAN)
-        .addValue("attributes", a.attributes() != null ? a.attributes() : "{}")
-        .addValue("createdAt", a.createdAt())
-        .addValue("updatedAt", a.updatedAt() != null ? a.updatedAt() : a.createdAt());
-  }
-
-  private static Account map(ResultSet rs, int rowNum) throws SQLException {
-    return new Account(
-        rs.getString("id"),
-        rs.getString("name"),
-        rs.getString("source"),
-        rs.getString("plan_tier"),
-        rs.getString("contract_type"),
-        rs.getBigDecimal("mrr"),
-        rs.getInt("seats"),
-        rs.getInt("licences_used"),
-        rs.getInt("tenure_months"),
-        rs.getObject("renewal_date", LocalDate.class),
-        rs.getString("lifecycle_stage"),
-        rs.getString("owner_csm"),
-        rs.getString("time_zone"),
-        rs.getString("segment"),
-        rs.getObject("health", Integer.class),
-        rs.getObject("value_score", Integer.class),
-        rs.getObject("usage_score", Integer.class),
-        rs.getObject("intent_score", Integer.class),
-        rs.getObject("churned", Boolean.class),
-        rs.getString("attributes"),
-        rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("updated_at", OffsetDateTime.class));
   }
 
   private OffsetDateTime now() {

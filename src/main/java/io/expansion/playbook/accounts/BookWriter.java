@@ -186,7 +186,7 @@ class BookWriter {
     if (rows.isEmpty()) {
       return;
     }
-    batch(Accounts.INSERT_ACCOUNT, rows.stream().map(r -> params(r.account())).toList());
+    batch(AccountRows.INSERT_ACCOUNT, rows.stream().map(r -> params(r.account())).toList());
     batch(INSERT_PRODUCT, products(rows));
     List<SqlParameterSource> contacts = new ArrayList<>();
     for (MappedRow row : rows) {
@@ -229,7 +229,7 @@ class BookWriter {
   }
 
   private static SqlParameterSource params(Account account) {
-    return Accounts.accountParams(account);
+    return AccountRows.params(account);
   }
 
   private static List<SqlParameterSource> products(List<MappedRow> rows) {

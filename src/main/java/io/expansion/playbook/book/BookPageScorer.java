@@ -1,7 +1,7 @@
 package io.expansion.playbook.book;
 
 import io.expansion.playbook.accounts.Account;
-import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.accounts.AccountPages;
 import io.expansion.playbook.consent.ConsentDecision;
 import io.expansion.playbook.consent.TouchGate;
 import io.expansion.playbook.consent.TouchIntent;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BookPageScorer {
 
-  private final Accounts accounts;
+  private final AccountPages accounts;
   private final BulkScoring scoring;
   private final SegmentationDecision segmentation;
   private final SegmentHistory segmentHistory;
@@ -45,7 +45,7 @@ class BookPageScorer {
   private final TransactionTemplate transaction;
 
   BookPageScorer(
-      Accounts accounts,
+      AccountPages accounts,
       BulkScoring scoring,
       SegmentationDecision segmentation,
       SegmentHistory segmentHistory,
@@ -108,7 +108,7 @@ class BookPageScorer {
         stored.parallelStream().map(s -> outcome(s, products, offersMade, consent, run)).toList();
     List<SegmentHistory.Change> changes = new ArrayList<>();
     List<NewDecision> segmentDecisions = new ArrayList<>();
-    List<Accounts.ScoreUpdate> updates = new ArrayList<>();
+    List<AccountPages.ScoreUpdate> updates = new ArrayList<>();
     List<NextBestAction> next = new ArrayList<>(outcomes.size());
     Map<String, Integer> segmentCounts = new TreeMap<>();
     Map<String, Integer> actionCounts = new TreeMap<>();
@@ -123,7 +123,7 @@ class BookPageScorer {
       }
       if (segmentChanged || o.stored().changed()) {
         updates.add(
-            new Accounts.ScoreUpdate(
+            new AccountPages.ScoreUpdate(
                 account.id(),
                 scores.health(),
                 scores.valueScore(),

@@ -1,6 +1,6 @@
 package io.expansion.playbook.book;
 
-import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.accounts.AccountPages;
 import io.expansion.playbook.offers.Catalog;
 import io.expansion.playbook.offers.Guardrails;
 import io.expansion.playbook.offers.OfferExclusions;
@@ -42,7 +42,7 @@ public class BookScoring implements SmartInitializingSingleton, DisposableBean {
   private final BookScoringRuns runs;
   private final BulkScoring scoring;
   private final SegmentationDecision segmentation;
-  private final Accounts accounts;
+  private final AccountPages accounts;
   private final Catalog catalog;
   private final OfferExclusions exclusions;
   private final Guardrails guardrails;
@@ -62,7 +62,7 @@ public class BookScoring implements SmartInitializingSingleton, DisposableBean {
       BookScoringRuns runs,
       BulkScoring scoring,
       SegmentationDecision segmentation,
-      Accounts accounts,
+      AccountPages accounts,
       Catalog catalog,
       OfferExclusions exclusions,
       Guardrails guardrails,

@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.accounts.PlanChanges;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.journeys.JourneyService;
 import io.expansion.playbook.revenue.RevenueLedger;
@@ -35,6 +36,7 @@ public class ProvisionOfferWorker {
 
   private final Catalog catalog;
   private final Accounts accounts;
+  private final PlanChanges planChanges;
   private final Offers offers;
   private final OfferStatusChanges offerStatus;
   private final Quotes quotes;
@@ -47,6 +49,7 @@ public class ProvisionOfferWorker {
   ProvisionOfferWorker(
       Catalog catalog,
       Accounts accounts,
+      PlanChanges planChanges,
       Offers offers,
       OfferStatusChanges offerStatus,
       Quotes quotes,
@@ -57,6 +60,7 @@ public class ProvisionOfferWorker {
       RevenueLedger revenue) {
     this.catalog = catalog;
     this.accounts = accounts;
+    this.planChanges = planChanges;
     this.offers = offers;
     this.offerStatus = offerStatus;
     this.quotes = quotes;
@@ -91,7 +95,7 @@ public class ProvisionOfferWorker {
           if (!offerStatus.accepted(offer.offerId(), terms.discount(), terms.netPrice())) {
             return;
           }
-          accounts.applyPlanChange(
+          planChanges.apply(
               accountId,
               catalogOffer.grantsProducts(),
               catalogOffer.removesProducts(),

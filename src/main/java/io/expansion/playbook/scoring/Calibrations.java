@@ -1,7 +1,7 @@
 package io.expansion.playbook.scoring;
 
 import io.expansion.playbook.accounts.Account;
-import io.expansion.playbook.accounts.Accounts;
+import io.expansion.playbook.accounts.AccountPages;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.signals.Signals;
 import java.time.Clock;
@@ -25,7 +25,7 @@ public class Calibrations {
 
   private static final Logger LOG = LoggerFactory.getLogger(Calibrations.class);
 
-  private final Accounts accounts;
+  private final AccountPages accounts;
   private final Signals signals;
   private final HealthScores healthScores;
   private final ModelRegistry registry;
@@ -34,7 +34,7 @@ public class Calibrations {
   private final Clock clock;
 
   public Calibrations(
-      Accounts accounts,
+      AccountPages accounts,
       Signals signals,
       HealthScores healthScores,
       ModelRegistry registry,

@@ -119,19 +119,7 @@ public class TaskService {
   }
 
   private UserTasks.Stored assignable(long id) {
-    UserTasks.Stored stored = stored(id);
-    UserTask task = stored.task();
-    if (!UserTask.OPEN.equals(task.status())) {
-      throw ApiException.conflict(
-          "Task " + id + " is already " + task.status().toLowerCase() + "; it cannot be assigned");
-    }
-    if (!task.ready()) {
-      throw ApiException.conflict(
-          "Task "
-              + id
-              + " is still being created or restored by the engine; try again in a moment");
-    }
-    return stored;
+    return actionable(id, "it cannot be assigned");
   }
 
   private void record(UserTask task, String outcome, String assignee, String actor) {
@@ -170,12 +158,13 @@ public class TaskService {
         .orElseThrow(() -> ApiException.notFound("Task " + id + " has no linked form"));
   }
 
-  private UserTasks.Stored actionable(long id, String action) {
+  /** The task, when it is open and ready; else 409 ending with {@code consequence}. */
+  private UserTasks.Stored actionable(long id, String consequence) {
     UserTasks.Stored stored = stored(id);
     UserTask task = stored.task();
     if (!UserTask.OPEN.equals(task.status())) {
       throw ApiException.conflict(
-          "Task " + id + " is already " + task.status().toLowerCase() + "; nothing to " + action);
+          "Task " + id + " is already " + task.status().toLowerCase() + "; " + consequence);
     }
     if (!task.ready()) {
       throw ApiException.conflict(
@@ -194,18 +183,8 @@ public class TaskService {
    * it.
    */
   public UserTask complete(long id, Map<String, Object> variables) {
-    UserTasks.Stored stored = stored(id);
+    UserTasks.Stored stored = actionable(id, "nothing to complete");
     UserTask task = stored.task();
-    if (!UserTask.OPEN.equals(task.status())) {
-      throw ApiException.conflict(
-          "Task " + id + " is already " + task.status().toLowerCase() + "; nothing to complete");
-    }
-    if (!task.ready()) {
-      throw ApiException.conflict(
-          "Task "
-              + id
-              + " is still being created or restored by the engine; try again in a moment");
-    }
     Map<String, Object> answers = variables == null ? Map.of() : variables;
     validate(task, answers);
     guards.forEach(guard -> guard.check(task, answers));

@@ -33,6 +33,8 @@ import org.springframework.test.context.TestConstructor;
   BookImports.class,
   ImportRuns.class,
   Accounts.class,
+  AccountPages.class,
+  PlanChanges.class,
   AccountsConfiguration.class,
   Catalog.class,
   Contacts.class,

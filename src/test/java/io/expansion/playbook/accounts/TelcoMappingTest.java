@@ -46,6 +46,7 @@ class TelcoMappingTest {
   private final BookMappings mappings;
   private final ImportRuns runs;
   private final Accounts accounts;
+  private final PlanChanges planChanges;
   private final Contacts contacts;
   private final Catalog catalog;
   private final JdbcClient jdbc;
@@ -56,6 +57,7 @@ class TelcoMappingTest {
       BookMappings mappings,
       ImportRuns runs,
       Accounts accounts,
+      PlanChanges planChanges,
       Contacts contacts,
       Catalog catalog,
       JdbcClient jdbc) {
@@ -64,6 +66,7 @@ class TelcoMappingTest {
     this.mappings = mappings;
     this.runs = runs;
     this.accounts = accounts;
+    this.planChanges = planChanges;
     this.contacts = contacts;
     this.catalog = catalog;
     this.jdbc = jdbc;
@@ -372,7 +375,7 @@ class TelcoMappingTest {
     String id = "TELCO-0001"; // DSL, ONLINE_BACKUP, month-to-month, 29.85
 
     CatalogOffer fiber = catalog.find("UPGRADE_FIBER").orElseThrow();
-    accounts.applyPlanChange(
+    planChanges.apply(
         id, fiber.grantsProducts(), fiber.removesProducts(), null, new BigDecimal("25.00"));
     Account upgraded = accounts.findById(id).orElseThrow();
     assertThat(upgraded.planTier()).isEqualTo("fiber");
@@ -383,12 +386,12 @@ class TelcoMappingTest {
         .containsExactly("CONTRACT_MONTHLY", "INTERNET_FIBER", "ONLINE_BACKUP");
 
     CatalogOffer bundle = catalog.find("BUNDLE_PROTECTION").orElseThrow();
-    accounts.applyPlanChange(
+    planChanges.apply(
         id, bundle.grantsProducts(), bundle.removesProducts(), null, new BigDecimal("13.50"));
     assertThat(accounts.findById(id).orElseThrow().licencesUsed()).isEqualTo(4);
 
     CatalogOffer contract = catalog.find("CONTRACT_ONE_YEAR").orElseThrow();
-    accounts.applyPlanChange(
+    planChanges.apply(
         id,
         contract.grantsProducts(),
         contract.removesProducts(),
@@ -407,7 +410,7 @@ class TelcoMappingTest {
             "ONLINE_SECURITY",
             "TECH_SUPPORT");
 
-    assertThatThrownBy(() -> accounts.applyPlanChange("NOPE", Set.of(), Set.of(), null, null))
+    assertThatThrownBy(() -> planChanges.apply("NOPE", Set.of(), Set.of(), null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("NOPE");
   }

@@ -76,7 +76,7 @@ class BookScoringTest extends BookTestBase {
     BulkScoring.Scored book =
         bulk.score(
                 List.of(stored),
-                accounts.productsBetween(account, account),
+                accountPages.productsBetween(account, account),
                 bulk.activeModel(),
                 OffsetDateTime.now())
             .getFirst();

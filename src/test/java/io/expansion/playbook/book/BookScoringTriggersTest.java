@@ -191,7 +191,7 @@ class BookScoringTriggersTest extends BookTestBase {
       var fresh =
           bulk.score(
                   List.of(stored),
-                  accounts.productsBetween(account, account),
+                  accountPages.productsBetween(account, account),
                   bulk.activeModel(),
                   OffsetDateTime.now())
               .getFirst();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.accounts.BookImporter;
 import io.expansion.playbook.accounts.BookMappings;
+import io.expansion.playbook.accounts.PlanChanges;
 import io.expansion.playbook.revenue.BillingEvents;
 import io.expansion.playbook.revenue.CrmBook;
 import io.expansion.playbook.revenue.LedgerSlice;
@@ -43,6 +44,7 @@ class HandBuiltBookKpiTest {
   private final BookImporter importer;
   private final BookMappings mappings;
   private final Accounts accounts;
+  private final PlanChanges planChanges;
   private final RevenueLedger ledger;
   private final BillingEvents billing;
   private final KpiService kpis;
@@ -53,6 +55,7 @@ class HandBuiltBookKpiTest {
       BookImporter importer,
       BookMappings mappings,
       Accounts accounts,
+      PlanChanges planChanges,
       RevenueLedger ledger,
       BillingEvents billing,
       KpiService kpis,
@@ -61,6 +64,7 @@ class HandBuiltBookKpiTest {
     this.importer = importer;
     this.mappings = mappings;
     this.accounts = accounts;
+    this.planChanges = planChanges;
     this.ledger = ledger;
     this.billing = billing;
     this.kpis = kpis;
@@ -319,7 +323,7 @@ class HandBuiltBookKpiTest {
   }
 
   private void provision(String account, String journey, long offerId, String netPrice) {
-    accounts.applyPlanChange(account, List.of(), List.of(), null, bd(netPrice));
+    planChanges.apply(account, List.of(), List.of(), null, bd(netPrice));
     ledger.provisioned(
         new RevenueLedger.Provisioned(
             journey + ":1:provisioning",

@@ -40,7 +40,7 @@ public @interface LedgerSlice {
               type = FilterType.REGEX,
               pattern = {
                 "io\\.expansion\\.playbook\\.accounts\\.(BookImporter|BookWriter|BookMappings"
-                    + "|Accounts|AccountRevenue)",
+                    + "|Accounts|PlanChanges|AccountRevenue)",
                 "io\\.expansion\\.playbook\\.revenue\\.(RevenueLedger|RevenueMovements"
                     + "|BillingEvents)",
                 "io\\.expansion\\.playbook\\.kpi\\.(KpiFacts|KpiService)"

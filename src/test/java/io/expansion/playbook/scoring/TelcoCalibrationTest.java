@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.expansion.playbook.accounts.AccountPages;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.decisions.Decision;
 import io.expansion.playbook.decisions.DecisionLog;
@@ -58,6 +59,7 @@ class TelcoCalibrationTest {
 
   private final Calibrations calibrations;
   private final Accounts accounts;
+  private final AccountPages accountPages;
   private final ScoringModels models;
   private final ScoringProperties properties;
   private final PlatformTransactionManager transactions;
@@ -69,6 +71,7 @@ class TelcoCalibrationTest {
       HealthScores healthScores,
       Calibrations calibrations,
       Accounts accounts,
+      AccountPages accountPages,
       ScoringModels models,
       ScoringProperties properties,
       PlatformTransactionManager transactions,
@@ -79,6 +82,7 @@ class TelcoCalibrationTest {
     this.healthScores = healthScores;
     this.calibrations = calibrations;
     this.accounts = accounts;
+    this.accountPages = accountPages;
     this.models = models;
     this.properties = properties;
     this.transactions = transactions;
@@ -288,7 +292,7 @@ class TelcoCalibrationTest {
     return ProfileFeatures.of(
         snapshot,
         ProfileFeatures.normalised(properties.calibration().protectedAttributes()),
-        accounts.productsByAccount().values().stream()
+        accountPages.productsByAccount().values().stream()
             .flatMap(java.util.Set::stream)
             .collect(java.util.stream.Collectors.toSet()));
   }

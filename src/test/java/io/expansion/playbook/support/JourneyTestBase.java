@@ -2,6 +2,7 @@ package io.expansion.playbook.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.expansion.playbook.accounts.AccountPages;
 import io.expansion.playbook.accounts.Accounts;
 import io.expansion.playbook.decisions.Decision;
 import io.expansion.playbook.decisions.DecisionLog;
@@ -53,11 +54,13 @@ public abstract class JourneyTestBase {
   protected final EmbeddedZeebeEngine engine;
   protected final EngineRecords records;
   protected final Accounts accounts;
+  protected final AccountPages accountPages;
   protected final OutboxRelay relay;
   protected final TouchAnswers answers;
 
   protected JourneyTestBase(ApplicationContext context) {
     this.accounts = context.getBean(Accounts.class);
+    this.accountPages = context.getBean(AccountPages.class);
     this.jdbc = context.getBean(JdbcClient.class);
     this.fixtures = new Fixtures(accounts, jdbc);
     this.signals = context.getBean(SignalService.class);
