@@ -13,7 +13,11 @@ export interface Diagram {
 
 /** Draws a deployed process (GET /api/processes/{id}/xml) in a NavigatedViewer. */
 export async function drawProcess(container: HTMLElement, processId: string): Promise<Diagram> {
-  const xml = await apiText(`/api/processes/${encodeURIComponent(processId)}/xml`);
+  return drawXml(container, await apiText(`/api/processes/${encodeURIComponent(processId)}/xml`));
+}
+
+/** Draws BPMN XML (e.g. one stored version of a model) in a NavigatedViewer. */
+export async function drawXml(container: HTMLElement, xml: string): Promise<Diagram> {
   const viewer = new NavigatedViewer({ container });
   await viewer.importXML(xml);
   const canvas: any = viewer.get("canvas");

@@ -52,3 +52,40 @@ describe("api and imports", () => {
     expect(importProgress({ ...run, rowsRead: 0 })).toBe(0);
   });
 });
+
+describe("models", () => {
+  it("lists stored model versions by kind, leaving out unknown kinds", async () => {
+    const { fromVersions } = await import("./pages/models");
+    const at = "2026-12-02T04:00:00Z";
+    const entries = fromVersions([
+      {
+        kind: "BPMN",
+        id: "renewal",
+        version: 3,
+        resourceName: "renewal.bpmn",
+        deployedAt: at,
+        deployedBy: "ops",
+      },
+      {
+        kind: "FORM",
+        id: "win-back",
+        version: 1,
+        resourceName: "win-back.form",
+        deployedAt: at,
+        deployedBy: "system",
+      },
+      {
+        kind: "XYZ",
+        id: "odd",
+        version: 1,
+        resourceName: "odd.xyz",
+        deployedAt: at,
+        deployedBy: "ops",
+      },
+    ]);
+    expect(entries.map((e) => [e.kind, e.id, e.version])).toEqual([
+      ["process", "renewal", 3],
+      ["form", "win-back", 1],
+    ]);
+  });
+});
