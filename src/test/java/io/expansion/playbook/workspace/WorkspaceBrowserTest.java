@@ -73,6 +73,13 @@ class WorkspaceBrowserTest extends JourneyTestBase {
     assertThat(journey).isNotNull();
 
     Path shots = Path.of("target/e2e-screenshots").toAbsolutePath();
+    if (Files.isDirectory(shots)) {
+      try (var old = Files.list(shots)) {
+        for (Path file : old.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
     Path log = Path.of("target/e2e-browser.log").toAbsolutePath();
     ProcessBuilder node =
         new ProcessBuilder(List.of("node", "e2e/workspace.e2e.mjs"))
