@@ -87,6 +87,14 @@ export const approvalsPage: Page = async ({ root, poll, flash }) => {
                 ),
                 h("dt", {}, "Requested discount"),
                 h("dd", {}, `${requested} %`),
+                h("dt", {}, "Quote"),
+                h(
+                  "dd",
+                  {},
+                  v.quote
+                    ? `discount ${formatPercent(v.quote.discount)}, net ${formatMoney(v.quote.netPrice)}, margin ${formatPercent(v.quote.margin)}. ${v.quote.rationale ?? ""}`
+                    : "—",
+                ),
                 h("dt", {}, "Guardrails"),
                 h(
                   "dd",
