@@ -29,6 +29,11 @@ public class JourneyQueries {
     return journeys.recent(status, ownerOrNull, limit).stream().map(this::view).toList();
   }
 
+  /** The journeys of a process at an element (the heatmap's drill-down), latest first. */
+  public List<JourneyView> atElement(String processId, String elementId, int limit) {
+    return journeys.atElement(processId, elementId, limit).stream().map(this::view).toList();
+  }
+
   private JourneyView view(Journey j) {
     String step =
         j.currentElement() == null

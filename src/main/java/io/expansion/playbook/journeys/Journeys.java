@@ -204,4 +204,18 @@ public class Journeys {
         .query(ROW)
         .list();
   }
+
+  /** The journeys of a process standing at (or ended at) an element, latest first. */
+  public List<Journey> atElement(String processId, String elementId, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM journeys WHERE process_id = :process AND current_element = :element"
+                + " ORDER BY updated_at DESC LIMIT :limit")
+        .param("process", processId)
+        .param("element", elementId)
+        .param("limit", limit)
+        .query(ROW)
+        .list();
+  }
 }

@@ -104,6 +104,17 @@ public final class AccessRules {
           // scoring models and calibration
           get("/api/scoring/models", "/api/scoring/models/{version}").roles(OPS, LEADERSHIP),
           post("/api/scoring/calibrations", "/api/scoring/models/{version}/activate").roles(OPS),
+          // the workspace: deployed models and forms, the heatmap's statistics and drill-down
+          get(
+                  "/api/forms",
+                  "/api/forms/{formId}",
+                  "/api/processes",
+                  "/api/processes/{processId}/xml")
+              .roles(CSM, MANAGER, LEADERSHIP, OPS),
+          get(
+                  "/api/processes/{processId}/statistics",
+                  "/api/processes/{processId}/elements/{elementId}/journeys")
+              .roles(MANAGER, LEADERSHIP, OPS),
           // signals and imports
           get("/api/signals/types").roles(INTEGRATION, OPS, LEADERSHIP),
           get("/api/signals/{id}").roles(INTEGRATION, OPS, MANAGER, LEADERSHIP),

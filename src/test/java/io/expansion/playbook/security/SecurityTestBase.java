@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Import;
       "spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1",
       "expansion.engine.embedded-port=0",
       "expansion.demo.load-book=false",
-      "expansion.plays.renewal.plan-on-startup=false"
+      "expansion.plays.renewal.plan-on-startup=false",
+      // Spring Security's generated login page (the app's default is the workspace's, /login;
+      // LoginPageTest covers a front end's page)
+      "expansion.security.login-page="
     })
 @AutoConfigureMockMvc
 @Import(TestTokens.class)
