@@ -1,6 +1,7 @@
 package io.expansion.playbook.journeys;
 
 import io.expansion.playbook.engine.EngineProperties;
+import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
  * Element statistics on the embedded engine, from the app's own records: a journey that is active
  * counts as active at its current element, a failed one as an incident there, an ended one as
  * completed at the element it ended at; user tasks count as completed or canceled at their element
- * when they were completed or withdrawn. The records do not keep the process version, so every
- * version's journeys are counted (the embedded engine runs one version of each model at a time).
+ * when they were completed or withdrawn. With a version, only the journeys that run on that version
+ * ({@code journeys.process_version}) count; without one, every version's journeys.
  */
 @Component
 @ConditionalOnProperty(
@@ -42,9 +43,11 @@ class EmbeddedElementStatistics implements ElementStatisticsSource {
             """
             SELECT current_element, status, COUNT(*) AS n FROM journeys
             WHERE process_id = :process AND current_element IS NOT NULL
+              AND (CAST(:version AS INTEGER) IS NULL OR process_version = :version)
             GROUP BY current_element, status
             """)
         .param("process", processId)
+        .param("version", version, Types.INTEGER)
         .query(
             rs -> {
               Counts c = byElement.computeIfAbsent(rs.getString(1), e -> new Counts());
@@ -60,9 +63,11 @@ class EmbeddedElementStatistics implements ElementStatisticsSource {
             SELECT t.element_id, t.status, COUNT(*) AS n FROM user_tasks t
             JOIN journeys j ON j.id = t.journey_id
             WHERE j.process_id = :process AND t.status IN ('COMPLETED', 'CANCELED')
+              AND (CAST(:version AS INTEGER) IS NULL OR j.process_version = :version)
             GROUP BY t.element_id, t.status
             """)
         .param("process", processId)
+        .param("version", version, Types.INTEGER)
         .query(
             rs -> {
               Counts c = byElement.computeIfAbsent(rs.getString(1), e -> new Counts());

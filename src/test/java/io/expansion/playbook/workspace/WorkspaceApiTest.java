@@ -97,6 +97,13 @@ class WorkspaceApiTest extends JourneyTestBase {
     assertThat(count(after, ExpansionJourney.AWAIT_SIGNAL, "active"))
         .isEqualTo(count(before, ExpansionJourney.AWAIT_SIGNAL, "active") + 1);
     assertThat(after.findValuesAsText("elementId")).isSorted();
+
+    // by version: the journey counts under the version it runs on, and under no other
+    int version = journeys.find(journey).orElseThrow().processVersion();
+    JsonNode own = statistics("?version=" + version);
+    assertThat(count(own, ExpansionJourney.AWAIT_SIGNAL, "active")).isPositive();
+    JsonNode other = statistics("?version=" + (version + 1000));
+    assertThat(count(other, ExpansionJourney.AWAIT_SIGNAL, "active")).isZero();
   }
 
   @Test
@@ -122,8 +129,14 @@ class WorkspaceApiTest extends JourneyTestBase {
   }
 
   private JsonNode statistics() throws Exception {
+    return statistics("");
+  }
+
+  private JsonNode statistics(String query) throws Exception {
     return json.readTree(
-        leader.getForEntity("/api/processes/expansion-journey/statistics", String.class).getBody());
+        leader
+            .getForEntity("/api/processes/expansion-journey/statistics" + query, String.class)
+            .getBody());
   }
 
   private static long count(JsonNode stats, String elementId, String field) {
