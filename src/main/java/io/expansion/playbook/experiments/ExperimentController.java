@@ -50,7 +50,7 @@ class ExperimentController {
         "experiments",
         experiments.list().stream().map(this::view).toList(),
         "globalHoldout",
-        Map.of("share", holdout.share(), "accountsHeldOut", holdout.heldOutCount()));
+        holdout.summary());
   }
 
   @GetMapping("/{key}")

@@ -57,7 +57,8 @@ class ExperimentData {
     String join =
         " JOIN experiment_assignments a ON a.account_id = x.account_id AND a.experiment_key = ?";
     jdbc.sql(
-            "SELECT x.account_id, x.type, x.effective_date, x.amount FROM revenue_movements x"
+            "SELECT x.account_id, x.type, x.effective_date, x.amount, x.recorded_at"
+                + " FROM revenue_movements x"
                 + join
                 + " WHERE x.type IN ('expansion', 'churn')")
         .param(e.key())
@@ -66,7 +67,9 @@ class ExperimentData {
               LocalDate day = rs.getObject(3, LocalDate.class);
               OffsetDateTime start = from.get(rs.getString(1));
               LocalDate first = start.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-              if (!day.isBefore(first)
+              boolean afterExposure = !rs.getObject(5, OffsetDateTime.class).isBefore(start);
+              if (afterExposure
+                  && !day.isBefore(first)
                   && day.isBefore(first.plusDays(e.windowDays()))
                   && !day.isAfter(asOf.atZoneSameInstant(ZoneOffset.UTC).toLocalDate())) {
                 double[] s = sums.computeIfAbsent(rs.getString(1), k -> new double[5]);

@@ -109,6 +109,31 @@ public class GlobalHoldout {
         .single();
   }
 
+  /**
+   * The holdout on this database.
+   *
+   * @param touchesReceived touches stored for held-out accounts since they were held out (0 when
+   *     the holdout holds)
+   * @param heldOutDecisions touches withheld, each a {@code held-out} decision
+   */
+  public record Summary(
+      double share, long accountsHeldOut, long touchesReceived, long heldOutDecisions) {}
+
+  public Summary summary() {
+    long touches =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM touches t JOIN holdout_assignments h ON h.account_id ="
+                    + " t.account_id WHERE h.held_out = TRUE AND t.occurred_at >= h.assigned_at")
+            .query(Long.class)
+            .single();
+    long withheld =
+        jdbc.sql("SELECT COUNT(*) FROM decisions WHERE rule = ? AND outcome = ?")
+            .params(RULE, HELD_OUT)
+            .query(Long.class)
+            .single();
+    return new Summary(share(), heldOutCount(), touches, withheld);
+  }
+
   public double share() {
     return properties.globalHoldout().share();
   }

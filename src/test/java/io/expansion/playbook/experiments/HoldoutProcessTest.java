@@ -1,7 +1,6 @@
 package io.expansion.playbook.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -119,7 +118,10 @@ class HoldoutProcessTest extends ExperimentsTestBase {
     assertThat(result.get("touch").toString()).doesNotContain("blocked");
     assertThat(count("touches", touched)).isEqualTo(1);
     assertThat(heldOutDecisions(touched)).isEmpty();
-    await().atMost(WAIT).until(() -> holdout.heldOutCount() > 0);
+    GlobalHoldout.Summary summary = holdout.summary();
+    assertThat(summary.accountsHeldOut()).isPositive();
+    assertThat(summary.touchesReceived()).isZero();
+    assertThat(summary.heldOutDecisions()).isGreaterThanOrEqualTo(Play.values().length);
   }
 
   private Map<String, Object> runTouch(String account, String play) {
