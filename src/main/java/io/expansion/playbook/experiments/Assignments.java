@@ -1,11 +1,11 @@
 package io.expansion.playbook.experiments;
 
+import io.expansion.playbook.database.UniqueInsert;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,23 +50,23 @@ class Assignments {
 
   /** Stores the assignment at first exposure; the stored one wins when it already exists. */
   Assignment insertOrGet(Assignment a) {
-    try {
-      jdbc.sql(
-              "INSERT INTO experiment_assignments (experiment_key, account_id, arm, bucket,"
-                  + " journey_id, exposed_at, pre_period_mrr) VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              a.experimentKey(),
-              a.accountId(),
-              a.arm(),
-              a.bucket(),
-              a.journeyId(),
-              a.exposedAt(),
-              a.prePeriodMrr())
-          .update();
-      return a;
-    } catch (DuplicateKeyException concurrent) {
-      return find(a.experimentKey(), a.accountId()).orElseThrow();
-    }
+    boolean inserted =
+        UniqueInsert.attempt(
+            jdbc,
+            () ->
+                jdbc.sql(
+                        "INSERT INTO experiment_assignments (experiment_key, account_id, arm, bucket,"
+                            + " journey_id, exposed_at, pre_period_mrr) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                        a.experimentKey(),
+                        a.accountId(),
+                        a.arm(),
+                        a.bucket(),
+                        a.journeyId(),
+                        a.exposedAt(),
+                        a.prePeriodMrr())
+                    .update());
+    return inserted ? a : find(a.experimentKey(), a.accountId()).orElseThrow();
   }
 
   /** Exposed accounts per arm. */

@@ -1,12 +1,12 @@
 package io.expansion.playbook.experiments;
 
+import io.expansion.playbook.database.UniqueInsert;
 import io.expansion.playbook.decisions.DecisionLog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -90,16 +90,22 @@ public class GlobalHoldout {
     int bucket = Bucketing.bucket(properties.globalHoldout().salt(), accountId);
     double share = properties.globalHoldout().share();
     boolean heldOut = bucket < Math.round(share * Bucketing.BUCKETS);
-    try {
-      jdbc.sql(
-              "INSERT INTO holdout_assignments (account_id, held_out, bucket, share, assigned_at)"
-                  + " VALUES (?, ?, ?, ?, ?)")
-          .params(accountId, heldOut, bucket, BigDecimal.valueOf(share), OffsetDateTime.now(clock))
-          .update();
-      return heldOut;
-    } catch (DuplicateKeyException concurrent) {
-      return stored(accountId);
-    }
+    // a concurrent first decision wins; the caller's transaction stays usable (PostgreSQL)
+    boolean inserted =
+        UniqueInsert.attempt(
+            jdbc,
+            () ->
+                jdbc.sql(
+                        "INSERT INTO holdout_assignments (account_id, held_out, bucket, share,"
+                            + " assigned_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(
+                        accountId,
+                        heldOut,
+                        bucket,
+                        BigDecimal.valueOf(share),
+                        OffsetDateTime.now(clock))
+                    .update());
+    return inserted ? heldOut : stored(accountId);
   }
 
   /** Accounts held out so far (decided at their first touch or exposure). */
