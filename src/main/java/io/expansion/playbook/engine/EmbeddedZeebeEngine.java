@@ -19,6 +19,7 @@ import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.util.Either;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -43,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public class EmbeddedZeebeEngine implements AutoCloseable {
 
   private Duration timeOffset = Duration.ZERO;
+  private Instant pinned;
+  private Instant pinAtStart;
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
@@ -134,6 +138,9 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     }
     log = logStreamOf(engine);
     logWriter = log.newLogStreamWriter();
+    if (pinAtStart != null) {
+      pinTime(pinAtStart);
+    }
     LOG.info(
         "Embedded Zeebe engine started on {} in {} ms",
         engine.getGatewayAddress(),
@@ -189,9 +196,36 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     timeOffset = timeOffset.plus(duration);
   }
 
-  /** The engine's clock: wall-clock time plus every {@link #increaseTime} so far. */
+  /**
+   * Stops the engine clock at {@code time} (the simulator's clock): from now on it moves only by
+   * {@link #pinTime} or {@link #increaseTime}, so timers fire exactly when the caller moves it.
+   * Never in the running app.
+   */
+  public synchronized void pinTime(java.time.Instant time) {
+    ControlledActorClock clock = actorClockOf(engine);
+    clock.pinCurrentTime();
+    clock.setCurrentTime(time);
+    pinned = time;
+    timeOffset = Duration.ZERO;
+  }
+
+  /**
+   * The engine's clock: wall-clock time plus every {@link #increaseTime} so far, or the pinned time
+   * plus those.
+   */
   public synchronized java.time.Instant currentTime() {
-    return java.time.Instant.now().plus(timeOffset);
+    return pinned != null ? actorClockOf(engine).getCurrentTime() : Instant.now().plus(timeOffset);
+  }
+
+  /** Pins the clock at {@code time} as soon as the engine starts (see {@link #pinTime}). */
+  EmbeddedZeebeEngine pinnedAtStart(Instant time) {
+    this.pinAtStart = time;
+    return this;
+  }
+
+  /** Opens a probe telling whether the engine has written records since the last look. */
+  public EngineActivity openActivity() {
+    return new EngineActivity(log);
   }
 
   /** The RocksDB store's folder while the engine runs on it. */
@@ -227,6 +261,16 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
       LOG.warn("Could not delete the engine's state folder {}: {}", stateDirectory, e.toString());
     }
     stateDirectory = null;
+  }
+
+  private static ControlledActorClock actorClockOf(ZeebeTestEngine engine) {
+    try {
+      Field field = engine.getClass().getDeclaredField("clock");
+      field.setAccessible(true);
+      return (ControlledActorClock) field.get(engine);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("This engine version exposes no controllable clock", e);
+    }
   }
 
   private static LogStream logStreamOf(ZeebeTestEngine engine) {
