@@ -53,10 +53,8 @@ final class SimulatedBook {
     long decisions = 0;
     if (!held.isEmpty()) {
       touches =
-          jdbc.sql(
-                  "SELECT COUNT(*) FROM touches WHERE account_id IN (:ids) AND occurred_at >= :from")
+          jdbc.sql("SELECT COUNT(*) FROM touches WHERE account_id IN (:ids)")
               .param("ids", held)
-              .param("from", from.atStartOfDay().atOffset(ZoneOffset.UTC))
               .query(Long.class)
               .single();
       decisions =
