@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The simulated customers' side of the touches: every delivered message not answered yet is
  * answered (or not) once, by the {@link ResponseModel}, as the answer signal the product or mail
- * client would send. Draws are seeded by run, account and the message's place among the account's
- * messages, so the processing order does not matter.
+ * client would send. Draws are seeded by run, account and the touch (when, which play, offer and
+ * channel), so the processing order does not matter.
  */
 final class Customers {
 
@@ -30,7 +30,6 @@ final class Customers {
   private final String experimentKey;
   private final long seed;
   private final Set<String> seen = new HashSet<>();
-  private final Map<String, Integer> messagesPerAccount = new LinkedHashMap<>();
   private final Map<String, Long> answers = new LinkedHashMap<>();
 
   Customers(
@@ -49,14 +48,20 @@ final class Customers {
   }
 
   private record Delivered(
-      String messageId, String accountId, String contactId, String channel, boolean offer) {}
+      String messageId,
+      String accountId,
+      String contactId,
+      String channel,
+      boolean offer,
+      String touch) {}
 
   /** Answers the messages delivered so far; returns how many answers were sent. */
   int answer(Map<String, SimulatedAccount> accounts) {
     List<Delivered> delivered =
         jdbc.sql(
                 """
-                SELECT o.message_id, t.account_id, o.contact_id, o.channel, t.offer_id
+                SELECT o.message_id, t.account_id, o.contact_id, o.channel, t.offer_id,
+                       t.occurred_at, t.play
                 FROM outbox o JOIN touches t ON t.id = o.touch_id
                 WHERE o.status = 'SENT' AND o.engagement IS NULL
                 ORDER BY t.account_id, t.occurred_at, t.play, o.channel""")
@@ -67,7 +72,14 @@ final class Customers {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getObject(5) != null))
+                        rs.getObject(5) != null,
+                        rs.getObject(6, java.time.OffsetDateTime.class).toInstant()
+                            + "/"
+                            + rs.getString(7)
+                            + "/"
+                            + rs.getObject(5)
+                            + "/"
+                            + rs.getString(4)))
             .list();
     int sent = 0;
     for (Delivered m : delivered) {
@@ -75,9 +87,8 @@ final class Customers {
       if (account == null || !seen.add(m.messageId())) {
         continue;
       }
-      int index = messagesPerAccount.merge(m.accountId(), 1, Integer::sum);
       SplittableRandom rng =
-          new SplittableRandom(Buckets.seed(seed, m.accountId(), "message", "" + index));
+          new SplittableRandom(Buckets.seed(seed, m.accountId(), "message", m.touch()));
       boolean variant =
           ExperimentSeam.VARIANT.equals(experiments.arm(experimentKey, m.accountId()));
       ResponseModel.Answer answer =

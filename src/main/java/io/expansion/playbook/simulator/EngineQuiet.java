@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Waits until nothing is left to do at the current simulated instant: no signal waiting for
- * routing, no message due in the outbox and no record of work written by the engine for a few
- * consecutive looks. Only then does the simulator move the clock, which is what makes a run
- * repeatable.
+ * routing, no message due in the outbox, no job with a worker and no record of work written by the
+ * engine for a few consecutive looks. Only then does the simulator move the clock, which is what
+ * makes a run repeatable.
  */
 final class EngineQuiet {
 
@@ -42,7 +42,11 @@ final class EngineQuiet {
         throw new IllegalStateException("The engine did not fall quiet within " + timeout);
       }
       sleep();
-      boolean idle = activity.workSinceLastLook() == 0 && queue.depth() == 0 && dueMessages() == 0;
+      boolean idle =
+          activity.workSinceLastLook() == 0
+              && activity.jobsInFlight() == 0
+              && queue.depth() == 0
+              && dueMessages() == 0;
       quiet = idle ? quiet + 1 : 0;
     }
   }

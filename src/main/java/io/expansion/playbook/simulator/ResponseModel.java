@@ -38,6 +38,16 @@ final class ResponseModel {
     return Math.min(0.6, base * channelFactor * priceFactor);
   }
 
+  /**
+   * The customer's answer to a CSM: 0 positive (interested), 1 negative, 2 no answer; positive with
+   * the offer propensity (CSM channel) times the arm's effect.
+   */
+  int toCsm(SimulatedAccount a, boolean variant, SplittableRandom rng) {
+    double p = acceptPropensity(a, "csm", 0) * (variant ? 1 + plantedEffect : 1);
+    double draw = rng.nextDouble();
+    return draw < p ? 0 : draw < p + 0.3 ? 1 : 2;
+  }
+
   Answer answer(
       SimulatedAccount a,
       String channel,

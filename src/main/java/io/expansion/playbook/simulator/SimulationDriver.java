@@ -82,15 +82,10 @@ public class SimulationDriver {
     SimulationProperties.Experiment experiment = properties.experiment();
     experiments.start(experiment, from, to);
     CustomerModel customers = new CustomerModel(seed);
+    ResponseModel responses = new ResponseModel(experiment.plantedEffect());
     Customers answering =
-        new Customers(
-            jdbc,
-            signals,
-            new ResponseModel(experiment.plantedEffect()),
-            experiments,
-            experiment.key(),
-            seed);
-    Staff staff = new Staff(tasks, forms, seed);
+        new Customers(jdbc, signals, responses, experiments, experiment.key(), seed);
+    Staff staff = new Staff(tasks, forms, responses, experiments, experiment.key(), seed);
     long sent = 0;
     try (EngineActivity activity = engine.openActivity()) {
       EngineQuiet quiet = new EngineQuiet(activity, queue, jdbc, clock, QUIET_TIMEOUT);
@@ -113,7 +108,7 @@ public class SimulationDriver {
         }
         quiet.await();
         answering.answer(accounts);
-        staff.work(date, day);
+        staff.work(date, day, accounts);
         quiet.await();
         engine.pinTime(date.atTime(23, 0).toInstant(ZoneOffset.UTC));
         quiet.await();

@@ -18,26 +18,46 @@ import org.slf4j.LoggerFactory;
  * Simulated CSMs and managers: each open task is done 0 to 2 days after it was created (manager
  * tasks a day later than CSM tasks), with the form's answers filled by a policy: a choice field
  * takes its first value (approve, go ahead) three times in four, another value otherwise; required
- * text says it was simulated. A completion a guardrail refuses leaves the task for the next day.
+ * text says it was simulated. A field that records the customer's answer to the CSM (outreach,
+ * value proof) is the customer's: the {@link ResponseModel} with the arm's planted effect. A
+ * completion a guardrail refuses leaves the task for the next day.
  */
 final class Staff {
 
   private static final Logger LOG = LoggerFactory.getLogger(Staff.class);
 
+  /** The fields holding the customer's answer: positive, negative and silent values. */
+  private static final Map<String, List<String>> CUSTOMER_FIELDS =
+      Map.of(
+          "outreachResult", List.of("interested", "declined", "not-reached"),
+          "customerResponse", List.of("interested", "declined", "not-now"));
+
   private final TaskService tasks;
   private final FormCatalog forms;
+  private final ResponseModel responses;
+  private final ExperimentSeam experiments;
+  private final String experimentKey;
   private final long seed;
   private long completed;
   private long refused;
 
-  Staff(TaskService tasks, FormCatalog forms, long seed) {
+  Staff(
+      TaskService tasks,
+      FormCatalog forms,
+      ResponseModel responses,
+      ExperimentSeam experiments,
+      String experimentKey,
+      long seed) {
     this.tasks = tasks;
     this.forms = forms;
+    this.responses = responses;
+    this.experiments = experiments;
+    this.experimentKey = experimentKey;
     this.seed = seed;
   }
 
   /** Completes the tasks due by {@code today}; returns how many. */
-  int work(LocalDate today, int day) {
+  int work(LocalDate today, int day, Map<String, SimulatedAccount> accounts) {
     List<UserTask> open =
         tasks.open(null, null, null).stream()
             .filter(UserTask::ready)
@@ -58,7 +78,7 @@ final class Staff {
         continue;
       }
       try {
-        tasks.complete(task.id(), answers(task, rng));
+        tasks.complete(task.id(), answers(task, accounts.get(task.accountId()), rng));
         completed++;
         done++;
       } catch (ApiException e) {
@@ -69,14 +89,20 @@ final class Staff {
     return done;
   }
 
-  private Map<String, Object> answers(UserTask task, SplittableRandom rng) {
+  private Map<String, Object> answers(
+      UserTask task, SimulatedAccount account, SplittableRandom rng) {
     Map<String, Object> answers = new LinkedHashMap<>();
     if (task.formId() == null) {
       return answers;
     }
     for (FormCatalog.Field field : forms.fields(task.formId())) {
       List<String> values = field.allowedValues();
-      if (!values.isEmpty()) {
+      List<String> customer = CUSTOMER_FIELDS.get(field.key());
+      if (customer != null && account != null && values.containsAll(customer)) {
+        boolean variant =
+            ExperimentSeam.VARIANT.equals(experiments.arm(experimentKey, account.id()));
+        answers.put(field.key(), customer.get(responses.toCsm(account, variant, rng)));
+      } else if (!values.isEmpty()) {
         int pick =
             values.size() == 1 || rng.nextDouble() < 0.75 ? 0 : 1 + rng.nextInt(values.size() - 1);
         answers.put(field.key(), values.get(pick));
