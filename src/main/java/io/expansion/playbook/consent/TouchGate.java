@@ -5,6 +5,8 @@ import io.expansion.playbook.consent.ContactPolicySettings.Cap;
 import io.expansion.playbook.consent.Touches.NewTouch;
 import io.expansion.playbook.consent.Touches.Touch;
 import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.experiments.GlobalHoldout;
+import io.expansion.playbook.experiments.GlobalHoldout.WithheldTouch;
 import io.expansion.playbook.offers.GuardrailPolicy;
 import io.expansion.playbook.offers.Guardrails;
 import java.time.Clock;
@@ -43,6 +45,7 @@ public class TouchGate {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final GlobalHoldout holdout;
 
   TouchGate(
       ContactPolicySettings settings,
@@ -53,7 +56,8 @@ public class TouchGate {
       DecisionLog decisions,
       JdbcClient jdbc,
       TransactionTemplate transaction,
-      Clock clock) {
+      Clock clock,
+      GlobalHoldout holdout) {
     this.settings = settings;
     this.guardrails = guardrails;
     this.facts = facts;
@@ -63,6 +67,7 @@ public class TouchGate {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
+    this.holdout = holdout;
   }
 
   /**
@@ -156,6 +161,21 @@ public class TouchGate {
       return new Sent(null, decision, decision.reason());
     }
     String channel = decision.allowedChannels().getFirst();
+    if (holdout.heldOut(c.accountId())) {
+      holdout.withhold(
+          new WithheldTouch(
+              c.businessKey(),
+              c.accountId(),
+              c.journeyId(),
+              c.play(),
+              c.intent().purpose(),
+              channel,
+              c.offerId(),
+              c.intent().offerCode(),
+              c.subject(),
+              decision.deferredUntil()));
+      return new Sent(null, decision, "held-out: the account is in the global holdout");
+    }
     OffsetDateTime deliverAfter =
         decision.deferredUntil() == null
             ? null

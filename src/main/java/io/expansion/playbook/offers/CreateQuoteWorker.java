@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * asked for capped by the effective guardrails (policy, offer, segment). When no compliant quote
  * exists (segment without quotes, an excluded offer, a prerequisite gone), no quote is made: the
  * output {@code quoteBlocked} names the guardrail and the journey records the offer as blocked.
- * Once per journey loop (business key {@code journeyId:loop:quote}).
+ * Once per journey loop (business key {@code journeyId:loop:quote}). An experiment arm's {@code
+ * variant.discountCapPct} caps the requested discount further.
  */
 @Component
 public class CreateQuoteWorker {
@@ -40,13 +41,20 @@ public class CreateQuoteWorker {
       @Variable Integer loop,
       @Variable RankedOffer offer,
       @Variable Number requestedDiscountPct,
-      @Variable Map<String, Object> segmentation) {
+      @Variable Map<String, Object> segmentation,
+      @Variable Map<String, Object> variant) {
     journeys.reached(job);
     BigDecimal requested =
         requestedDiscountPct == null
             ? BigDecimal.ZERO
             : BigDecimal.valueOf(requestedDiscountPct.doubleValue())
                 .divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP);
+    Object cap = variant == null ? null : variant.get("discountCapPct");
+    if (cap != null) {
+      BigDecimal armCap =
+          new BigDecimal(cap.toString()).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP);
+      requested = requested.min(armCap);
+    }
     String segment =
         segmentation == null || segmentation.get("segment") == null
             ? null

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** orchestrate: the next best offer and its channel; the offer is recorded as proposed. */
+/**
+ * orchestrate: the next best offer and its channel; the offer is recorded as proposed. An
+ * experiment arm ({@code variant.offerCode}, {@code variant.touchChannel}) picks the offer or the
+ * channel when the account is eligible for it and the contact policy allows it.
+ */
 @Component
 public class SelectOfferWorker {
 
@@ -54,7 +58,8 @@ public class SelectOfferWorker {
       @Variable Map<String, Object> segmentation,
       @Variable Map<String, Object> scores,
       @Variable Eligibility eligibility,
-      @Variable Map<String, Object> consent) {
+      @Variable Map<String, Object> consent,
+      @Variable Map<String, Object> variant) {
     journeys.reached(job);
     String businessKey = journeyId + ":" + loop + ":offer";
     Account account = accounts.findById(accountId).orElseThrow();
@@ -74,9 +79,13 @@ public class SelectOfferWorker {
     if (ranked.isEmpty()) {
       throw new IllegalStateException("No eligible offer left to rank for " + accountId);
     }
-    RankedOffer best = ranked.getFirst();
     List<String> allowed = (List<String>) consent.get("allowedChannels");
-    String channel = OfferRanking.channel(best.expectedValue(), allowed);
+    ExperimentChoice choice = ExperimentChoice.of(variant, ranked, allowed);
+    RankedOffer best = choice.offer();
+    String channel =
+        choice.channel() != null
+            ? choice.channel()
+            : OfferRanking.channel(best.expectedValue(), allowed);
     var existing = offers.byBusinessKey(businessKey);
     long offerId =
         existing.isPresent()
@@ -104,6 +113,7 @@ public class SelectOfferWorker {
             .map(r -> r.code() + " EV " + r.expectedValue() + " (p " + r.propensity() + ")")
             .toList());
     inputs.put("allowedChannels", allowed);
+    inputs.put("variant", variant == null ? Map.of() : variant);
     decisions.record(
         businessKey,
         accountId,
@@ -120,7 +130,10 @@ public class SelectOfferWorker {
             + best.annualValue()
             + "); channel "
             + channel
-            + (channel.equals("csm") ? " because EV >= " + OfferRanking.CSM_VALUE_THRESHOLD : ""),
+            + (choice.channel() == null && channel.equals("csm")
+                ? " because EV >= " + OfferRanking.CSM_VALUE_THRESHOLD
+                : "")
+            + choice.rationale(),
         inputs);
     return new Output(best.withOffer(offerId, channel));
   }

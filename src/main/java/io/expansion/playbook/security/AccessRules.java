@@ -95,6 +95,10 @@ public final class AccessRules {
               .roles(MANAGER, LEADERSHIP)
               .own(CSM, OWN_ACCOUNT, "accountId"),
           post("/api/plays/onboarding", "/api/plays/renewal/plan").roles(MANAGER),
+          // experiments and the global holdout: ops creates and stops, everyone signed in reads
+          post("/api/experiments", "/api/experiments/{key}/stop").roles(OPS),
+          get("/api/experiments", "/api/experiments/{key}", "/api/experiments/{key}/results")
+              .signedIn(),
           // scoring models and calibration
           get("/api/scoring/models", "/api/scoring/models/{version}").roles(OPS, LEADERSHIP),
           post("/api/scoring/calibrations", "/api/scoring/models/{version}/activate").roles(OPS),

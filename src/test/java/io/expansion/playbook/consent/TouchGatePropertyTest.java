@@ -8,6 +8,9 @@ import io.expansion.playbook.consent.ContactPolicySettings.Cap;
 import io.expansion.playbook.consent.TouchGate.SendCommand;
 import io.expansion.playbook.consent.Touches.Touch;
 import io.expansion.playbook.decisions.DecisionLog;
+import io.expansion.playbook.experiments.ExperimentProperties;
+import io.expansion.playbook.experiments.ExperimentProperties.GlobalHoldoutSettings;
+import io.expansion.playbook.experiments.GlobalHoldout;
 import io.expansion.playbook.offers.GuardrailPolicy;
 import io.expansion.playbook.offers.Guardrails;
 import io.expansion.playbook.offers.Offers;
@@ -246,7 +249,20 @@ class TouchGatePropertyTest {
         new ContactFactsReader(
             ACCOUNTS, contacts, touches, new Offers(JDBC), guardrails, new Signals(JDBC, JSON));
     return new TouchGate(
-        settings, guardrails, reader, touches, contacts, DECISIONS, JDBC, TX, CLOCK);
+        settings,
+        guardrails,
+        reader,
+        touches,
+        contacts,
+        DECISIONS,
+        JDBC,
+        TX,
+        CLOCK,
+        new GlobalHoldout(
+            new ExperimentProperties(new GlobalHoldoutSettings(0, "global-holdout"), 2000),
+            JDBC,
+            DECISIONS,
+            CLOCK));
   }
 
   @Provide
