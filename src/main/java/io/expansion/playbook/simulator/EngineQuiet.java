@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Waits until nothing is left to do at the current simulated instant: no signal waiting for
- * routing, no message due in the outbox, no job with a worker and no record of work written by the
- * engine for a few consecutive looks. Only then does the simulator move the clock, which is what
- * makes a run repeatable.
+ * routing, no whole-book scoring under way, no message due in the outbox, no job with a worker and
+ * no record of work written by the engine for a few consecutive looks. Only then does the simulator
+ * move the clock, which is what makes a run repeatable.
  */
 final class EngineQuiet {
 
@@ -46,9 +46,25 @@ final class EngineQuiet {
           activity.workSinceLastLook() == 0
               && activity.jobsInFlight() == 0
               && queue.depth() == 0
+              && unroutedSignals() == 0
+              && unfinishedBookScorings() == 0
               && dueMessages() == 0;
       quiet = idle ? quiet + 1 : 0;
     }
+  }
+
+  /** Signals stored and not routed yet (a lane may hold one between queue and engine). */
+  private long unroutedSignals() {
+    return jdbc.sql("SELECT COUNT(*) FROM signals WHERE routing IN ('QUEUED', 'RECEIVED')")
+        .query(Long.class)
+        .single();
+  }
+
+  /** Whole-book scorings queued or running (the import's runs on a thread of their own). */
+  private long unfinishedBookScorings() {
+    return jdbc.sql("SELECT COUNT(*) FROM book_scorings WHERE state IN ('QUEUED', 'RUNNING')")
+        .query(Long.class)
+        .single();
   }
 
   private long dueMessages() {

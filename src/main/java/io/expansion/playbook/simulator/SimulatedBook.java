@@ -46,6 +46,15 @@ final class SimulatedBook {
     return accounts;
   }
 
+  /** Signals stored in the run, by type (the simulated ones, the answers and the app's own). */
+  Map<String, Long> signalsByType() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    jdbc.sql("SELECT type, COUNT(*) FROM signals GROUP BY type")
+        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    return counts;
+  }
+
   /** Held-out accounts, the touches they received and the held-out decisions about them. */
   Map<String, Object> holdout(ExperimentSeam experiments, List<String> ids) {
     List<String> held = ids.stream().filter(experiments::heldOut).toList();

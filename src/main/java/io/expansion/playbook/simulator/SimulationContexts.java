@@ -39,6 +39,7 @@ final class SimulationContexts {
         EmbeddedEngineConfiguration.PINNED_CLOCK,
         properties.startDate().minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC).toString());
     p.put("expansion.clock", EngineClock.SOURCE);
+    p.put("expansion.experiments.global-holdout.share", String.valueOf(properties.holdoutShare()));
     p.put("expansion.demo.load-book", "true");
     p.put("expansion.demo.book-path", book.toUri().toString());
     p.put("expansion.demo.mapping", properties.mapping());

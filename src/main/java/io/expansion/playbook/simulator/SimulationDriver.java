@@ -108,6 +108,7 @@ public class SimulationDriver {
         }
         quiet.await();
         answering.answer(accounts);
+        quiet.await();
         staff.work(date, day, accounts);
         quiet.await();
         engine.pinTime(date.atTime(23, 0).toInstant(ZoneOffset.UTC));
@@ -121,9 +122,11 @@ public class SimulationDriver {
       }
       Map<String, Object> activityCounts = new LinkedHashMap<>();
       activityCounts.put("signals", sent);
+      activityCounts.put("signalsByType", book.signalsByType());
       activityCounts.put("answers", answering.answers());
       activityCounts.put("tasksCompleted", staff.completed());
       activityCounts.put("taskCompletionsRefused", staff.refused());
+      Map<String, Object> results = experiments.results(experiment.key(), ids);
       SimulationResult result =
           new SimulationResult(
               setting,
@@ -132,7 +135,8 @@ public class SimulationDriver {
               ids.size(),
               (System.nanoTime() - started) / 1_000_000,
               kpis.between(from, to),
-              List.of(experiments.results(experiment.key(), ids)),
+              List.of(results),
+              List.of(PlantedEffect.check(results, experiment.plantedEffect())),
               book.holdout(experiments, ids),
               activityCounts);
       LOG.info(

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settings named property overrides a run may compare side by side; {@code baseline} is the
  *     configuration as it is
  * @param experiment the experiment the simulated customers answer with a planted effect
- * @param holdoutShare the stand-in global holdout's share of accounts (see {@link ExperimentSeam})
+ * @param holdoutShare the global holdout's share in the run's own context (there {@code
+ *     expansion.experiments.global-holdout.share})
  */
 @ConfigurationProperties("expansion.simulator")
 public record SimulationProperties(
@@ -45,12 +46,16 @@ public record SimulationProperties(
 
   /**
    * @param key the experiment's key
-   * @param variantShare share of (non held-out) accounts in the variant arm
+   * @param step the expansion journey's step the experiment varies (experiments package)
+   * @param variantValue what the variant arm sets at the step
+   * @param variantShare share of the exposed accounts in the variant arm
    * @param plantedEffect the variant's effect on the customer's propensity to accept an offer (0.5
    *     = +50 %)
    */
   public record Experiment(
       @DefaultValue("sim-offer-uplift") String key,
+      @DefaultValue("discount-cap") String step,
+      @DefaultValue("100") String variantValue,
       @DefaultValue("0.5") double variantShare,
       @DefaultValue("0.5") double plantedEffect) {}
 }

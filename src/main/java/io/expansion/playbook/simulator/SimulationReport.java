@@ -37,12 +37,13 @@ final class SimulationReport {
       out.append(String.format("%n[%s] wall time %.1f s%n", r.setting(), r.wallMillis() / 1000.0));
       for (Map<String, Object> experiment : r.experiments()) {
         out.append("  experiment ").append(experiment.get("key")).append(": ");
-        out.append("arms ").append(experiment.get("arms")).append('\n');
-        out.append("    difference (variant - control) ")
-            .append(experiment.get("difference"))
-            .append('\n');
-        out.append("    relative lift ").append(experiment.get("relativeLift")).append('\n');
+        out.append(experiment.get("exposedAccounts")).append(" accounts exposed\n");
+        out.append("    arms ").append(experiment.get("arms")).append('\n');
+        out.append("    primary ").append(experiment.get("primary")).append('\n');
+        out.append("    sample ratio ").append(experiment.get("sampleRatio")).append('\n');
+        out.append("    warnings ").append(experiment.get("warnings")).append('\n');
       }
+      r.plantedEffects().forEach(p -> out.append("  planted effect ").append(p).append('\n'));
       out.append("  holdout ").append(r.holdout()).append('\n');
       out.append("  activity ").append(r.activity()).append('\n');
     }

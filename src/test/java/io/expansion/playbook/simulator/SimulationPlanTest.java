@@ -18,7 +18,7 @@ class SimulationPlanTest {
           "classpath:demo/telco-customers.csv",
           "telco",
           Map.of("strict-offers", Map.of("expansion.contact-policy.caps.offer.window", "P30D")),
-          new SimulationProperties.Experiment("e", 0.5, 0.5),
+          new SimulationProperties.Experiment("e", "discount-cap", "100", 0.5, 0.5),
           0.05);
 
   @Test
