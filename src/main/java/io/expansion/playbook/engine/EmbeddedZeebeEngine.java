@@ -24,7 +24,6 @@ import io.camunda.zeebe.util.Either;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,7 +135,7 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
               + "). Is the port in use? Set expansion.engine.embedded-port to another port, or 0.",
           e);
     }
-    log = logStreamOf(engine);
+    log = EngineInternals.logStreamOf(engine);
     logWriter = log.newLogStreamWriter();
     if (pinAtStart != null) {
       pinTime(pinAtStart);
@@ -202,7 +201,7 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
    * Never in the running app.
    */
   public synchronized void pinTime(java.time.Instant time) {
-    ControlledActorClock clock = actorClockOf(engine);
+    ControlledActorClock clock = EngineInternals.actorClockOf(engine);
     clock.pinCurrentTime();
     clock.setCurrentTime(time);
     pinned = time;
@@ -214,7 +213,9 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
    * plus those.
    */
   public synchronized java.time.Instant currentTime() {
-    return pinned != null ? actorClockOf(engine).getCurrentTime() : Instant.now().plus(timeOffset);
+    return pinned != null
+        ? EngineInternals.actorClockOf(engine).getCurrentTime()
+        : Instant.now().plus(timeOffset);
   }
 
   /** Pins the clock at {@code time} as soon as the engine starts (see {@link #pinTime}). */
@@ -261,29 +262,6 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
       LOG.warn("Could not delete the engine's state folder {}: {}", stateDirectory, e.toString());
     }
     stateDirectory = null;
-  }
-
-  private static ControlledActorClock actorClockOf(ZeebeTestEngine engine) {
-    try {
-      Field field = engine.getClass().getDeclaredField("clock");
-      field.setAccessible(true);
-      return (ControlledActorClock) field.get(engine);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("This engine version exposes no controllable clock", e);
-    }
-  }
-
-  private static LogStream logStreamOf(ZeebeTestEngine engine) {
-    try {
-      Field field = engine.getClass().getDeclaredField("logStream");
-      field.setAccessible(true);
-      return (LogStream) field.get(engine);
-    } catch (ReflectiveOperationException e) {
-      throw new EngineStartException(
-          "This zeebe-process-test-engine version exposes no log stream; user tasks cannot be"
-              + " completed on the embedded engine",
-          e);
-    }
   }
 
   /** The engine did not come up. */
