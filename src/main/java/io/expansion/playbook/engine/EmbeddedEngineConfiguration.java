@@ -20,11 +20,21 @@ public class EmbeddedEngineConfiguration {
 
   @Bean(name = ENGINE_BEAN, initMethod = "start", destroyMethod = "close")
   EmbeddedZeebeEngine embeddedZeebeEngine(Environment environment, EngineProperties properties) {
-    return new EmbeddedZeebeEngine(
-        environment.getRequiredProperty(EmbeddedRuntimeEnvironment.RESOLVED_PORT, Integer.class),
-        properties.embeddedStateStore(),
-        properties.embeddedRecordStream());
+    EmbeddedZeebeEngine engine =
+        new EmbeddedZeebeEngine(
+            environment.getRequiredProperty(
+                EmbeddedRuntimeEnvironment.RESOLVED_PORT, Integer.class),
+            properties.embeddedStateStore(),
+            properties.embeddedRecordStream());
+    // the simulator's own contexts: the engine clock stands still at this instant from the start
+    String pinnedAt = environment.getProperty(PINNED_CLOCK);
+    return pinnedAt == null || pinnedAt.isBlank()
+        ? engine
+        : engine.pinnedAtStart(java.time.Instant.parse(pinnedAt));
   }
+
+  /** An instant at which the engine clock is pinned once started (simulations only). */
+  public static final String PINNED_CLOCK = "expansion.engine.embedded-pinned-clock";
 
   /** The client must not connect (nor workers poll) before the engine listens. */
   @Bean

@@ -19,14 +19,15 @@ import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.util.Either;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public class EmbeddedZeebeEngine implements AutoCloseable {
 
   private Duration timeOffset = Duration.ZERO;
+  private Instant pinned;
+  private Instant pinAtStart;
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
@@ -132,8 +135,11 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
               + "). Is the port in use? Set expansion.engine.embedded-port to another port, or 0.",
           e);
     }
-    log = logStreamOf(engine);
+    log = EngineInternals.logStreamOf(engine);
     logWriter = log.newLogStreamWriter();
+    if (pinAtStart != null) {
+      pinTime(pinAtStart);
+    }
     LOG.info(
         "Embedded Zeebe engine started on {} in {} ms",
         engine.getGatewayAddress(),
@@ -189,9 +195,38 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     timeOffset = timeOffset.plus(duration);
   }
 
-  /** The engine's clock: wall-clock time plus every {@link #increaseTime} so far. */
+  /**
+   * Stops the engine clock at {@code time} (the simulator's clock): from now on it moves only by
+   * {@link #pinTime} or {@link #increaseTime}, so timers fire exactly when the caller moves it.
+   * Never in the running app.
+   */
+  public synchronized void pinTime(java.time.Instant time) {
+    ControlledActorClock clock = EngineInternals.actorClockOf(engine);
+    clock.pinCurrentTime();
+    clock.setCurrentTime(time);
+    pinned = time;
+    timeOffset = Duration.ZERO;
+  }
+
+  /**
+   * The engine's clock: wall-clock time plus every {@link #increaseTime} so far, or the pinned time
+   * plus those.
+   */
   public synchronized java.time.Instant currentTime() {
-    return java.time.Instant.now().plus(timeOffset);
+    return pinned != null
+        ? EngineInternals.actorClockOf(engine).getCurrentTime()
+        : Instant.now().plus(timeOffset);
+  }
+
+  /** Pins the clock at {@code time} as soon as the engine starts (see {@link #pinTime}). */
+  EmbeddedZeebeEngine pinnedAtStart(Instant time) {
+    this.pinAtStart = time;
+    return this;
+  }
+
+  /** Opens a probe telling whether the engine has written records since the last look. */
+  public EngineActivity openActivity() {
+    return new EngineActivity(log);
   }
 
   /** The RocksDB store's folder while the engine runs on it. */
@@ -227,19 +262,6 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
       LOG.warn("Could not delete the engine's state folder {}: {}", stateDirectory, e.toString());
     }
     stateDirectory = null;
-  }
-
-  private static LogStream logStreamOf(ZeebeTestEngine engine) {
-    try {
-      Field field = engine.getClass().getDeclaredField("logStream");
-      field.setAccessible(true);
-      return (LogStream) field.get(engine);
-    } catch (ReflectiveOperationException e) {
-      throw new EngineStartException(
-          "This zeebe-process-test-engine version exposes no log stream; user tasks cannot be"
-              + " completed on the embedded engine",
-          e);
-    }
   }
 
   /** The engine did not come up. */

@@ -50,6 +50,12 @@ public class KpiService {
     return LocalDate.now(clock);
   }
 
+  /** The book's KPIs over the whole days {@code from} to {@code to} (the simulator's report). */
+  @Transactional(readOnly = true)
+  public Report between(LocalDate from, LocalDate to) {
+    return report(Period.of(from, to), null);
+  }
+
   @Transactional(readOnly = true)
   Report report(Period period, GroupBy groupBy) {
     PeriodFacts book = facts.load(period);

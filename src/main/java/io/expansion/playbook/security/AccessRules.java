@@ -78,6 +78,9 @@ public final class AccessRules {
           get("/api/revenue/movements").roles(MANAGER, LEADERSHIP),
           get("/api/kpis", "/api/kpis/series", "/api/kpis/definitions")
               .roles(MANAGER, LEADERSHIP, OPS),
+          // the simulator: ops starts runs (each on a database of its own), readers follow them
+          post("/api/simulations").roles(OPS),
+          get("/api/simulations/{id}").roles(OPS, LEADERSHIP, MANAGER),
           // delivery: the outbox, the local mailbox, the customer's product and unsubscribe links
           get("/api/outbox", "/api/outbox/{messageId}", "/api/mailbox", "/api/mailbox/{messageId}")
               .roles(MANAGER, LEADERSHIP, OPS),
