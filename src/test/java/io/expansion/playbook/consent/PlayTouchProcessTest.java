@@ -3,11 +3,10 @@ package io.expansion.playbook.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.expansion.playbook.journeys.ExpansionJourney;
 import io.expansion.playbook.support.Fixtures;
 import io.expansion.playbook.support.JourneyTestBase;
+import io.expansion.playbook.support.TouchFragment;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,18 +38,7 @@ class PlayTouchProcessTest extends JourneyTestBase {
   /** The touch fragment a play's BPMN is made of: check, gateway on the allowed channels, send. */
   @BeforeAll
   void deployPlayFragment() {
-    BpmnModelInstance model =
-        Bpmn.createExecutableProcess(PROCESS)
-            .startEvent()
-            .serviceTask("Task_CheckConsent", t -> t.zeebeJobType(CheckConsentWorker.TYPE))
-            .exclusiveGateway("Gateway_ConsentGiven")
-            .defaultFlow()
-            .endEvent("End_NoTouch")
-            .moveToLastGateway()
-            .conditionExpression("count(consent.allowedChannels) > 0")
-            .serviceTask("Task_SendTouch", t -> t.zeebeJobType(SendTouchWorker.TYPE))
-            .endEvent("End_Touched")
-            .done();
+    var model = TouchFragment.model(PROCESS);
     client.newDeployResourceCommand().addProcessModel(model, PROCESS + ".bpmn").send().join();
   }
 

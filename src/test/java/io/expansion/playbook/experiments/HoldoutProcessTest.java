@@ -3,12 +3,10 @@ package io.expansion.playbook.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.expansion.playbook.consent.CheckConsentWorker;
-import io.expansion.playbook.consent.SendTouchWorker;
 import io.expansion.playbook.decisions.Decision;
 import io.expansion.playbook.journeys.ExpansionJourney;
 import io.expansion.playbook.plays.Play;
+import io.expansion.playbook.support.TouchFragment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +36,7 @@ class HoldoutProcessTest extends ExperimentsTestBase {
   /** The touch steps every play's BPMN is made of: check consent, then send. */
   @BeforeAll
   void deployTouchFragment() {
-    var model =
-        Bpmn.createExecutableProcess(FRAGMENT)
-            .startEvent()
-            .serviceTask("Task_CheckConsent", t -> t.zeebeJobType(CheckConsentWorker.TYPE))
-            .exclusiveGateway()
-            .defaultFlow()
-            .endEvent("End_NoTouch")
-            .moveToLastGateway()
-            .conditionExpression("count(consent.allowedChannels) > 0")
-            .serviceTask("Task_SendTouch", t -> t.zeebeJobType(SendTouchWorker.TYPE))
-            .endEvent("End_Touched")
-            .done();
+    var model = TouchFragment.model(FRAGMENT);
     client.newDeployResourceCommand().addProcessModel(model, FRAGMENT + ".bpmn").send().join();
   }
 
