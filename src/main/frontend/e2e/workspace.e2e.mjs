@@ -240,6 +240,14 @@ try {
   await page.getByRole("button", { name: "Show process expansion-journey" }).click();
   await page.locator(".djs-container").waitFor();
   await shot("models");
+  await page.getByRole("button", { name: "Show decision Definitions_Segmentation" }).click();
+  const decisionTable = page.locator(".tjs-table");
+  await decisionTable.waitFor();
+  expect(
+    (await decisionTable.innerText()).includes("high-potential"),
+    "the segmentation decision table drawn by dmn-js shows its rules",
+  );
+  await shot("models-decision");
   await page
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Imports" })

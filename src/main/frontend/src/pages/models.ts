@@ -61,7 +61,8 @@ async function loadModels(): Promise<{ models: ModelEntry[]; versioned: boolean 
 
 /**
  * /models: the deployed processes, decisions and forms, with their versions when the app stores
- * them (GET /api/models), each drawn on demand — BPMN with bpmn-js, forms with form-js — and the
+ * them (GET /api/models), each drawn on demand — BPMN with bpmn-js, DMN with dmn-js, forms with
+ * form-js — and the
  * signal catalog and scoring models, read-only.
  */
 export const modelsPage: Page = async ({ root, onLeave }) => {
@@ -91,12 +92,10 @@ export const modelsPage: Page = async ({ root, onLeave }) => {
       await form.importSchema(JSON.parse(await content(m, version)), {});
       cleanup = () => form.destroy();
     } else {
-      box.append(
-        notice(
-          "info",
-          `Decision ${m.id} is deployed from ${m.file}; open it in Camunda Modeler to read its table.`,
-        ),
-      );
+      // dmn-js is loaded when a decision is first drawn, not with the page
+      const { drawDecision } = await import("../decision");
+      const d = await drawDecision(box, await content(m, version));
+      cleanup = () => d.destroy();
     }
   };
 
