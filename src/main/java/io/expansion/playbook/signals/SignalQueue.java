@@ -12,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,8 @@ public class SignalQueue {
   private final Timer waitTimer;
   private int reserving;
   private boolean started;
+  private boolean holding;
+  private final List<Map.Entry<Long, String>> heldBack = new ArrayList<>();
   private volatile boolean stopping;
 
   public SignalQueue(
@@ -125,8 +128,31 @@ public class SignalQueue {
   /** Queues a stored signal (a signal already queued is not queued twice). */
   synchronized void enqueue(long id, String accountId) {
     if (queued.add(id) && started) {
-      submit(id, accountId);
+      if (holding) {
+        heldBack.add(Map.entry(id, accountId));
+      } else {
+        submit(id, accountId);
+      }
     }
+  }
+
+  /**
+   * Holds routing back: signals accepted from now on are stored and queued, and routed only from
+   * {@link #release()} on, in the order they were accepted. The simulator holds the queue while it
+   * sends a day's signals, so that no signal is routed (and its account rescored) while the
+   * account's other signals of the day are still being stored; the app itself never holds it.
+   */
+  public synchronized void hold() {
+    holding = true;
+  }
+
+  /** Ends a {@link #hold()}: the signals held back go to their lanes, oldest first. */
+  public synchronized void release() {
+    holding = false;
+    for (Map.Entry<Long, String> signal : heldBack) {
+      submit(signal.getKey(), signal.getValue());
+    }
+    heldBack.clear();
   }
 
   /** Starts routing once the app is up: the stored backlog first, oldest first. */

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The simulated customers' side of the touches: every delivered message not answered yet is
  * answered (or not) once, by the {@link ResponseModel}, as the answer signal the product or mail
- * client would send. Draws are seeded by run, account and the touch (when, which play, offer and
- * channel), so the processing order does not matter.
+ * client would send. Draws are seeded by run, account and the touch (when, which play, the offer's
+ * code and channel — never a database id, which follows the threads' timing), so the processing
+ * order does not matter.
  */
 final class Customers {
 
@@ -60,11 +61,12 @@ final class Customers {
     List<Delivered> delivered =
         jdbc.sql(
                 """
-                SELECT o.message_id, t.account_id, o.contact_id, o.channel, t.offer_id,
+                SELECT o.message_id, t.account_id, o.contact_id, o.channel, f.offer_code,
                        t.occurred_at, t.play
                 FROM outbox o JOIN touches t ON t.id = o.touch_id
+                LEFT JOIN offers f ON f.id = t.offer_id
                 WHERE o.status = 'SENT' AND o.engagement IS NULL
-                ORDER BY t.account_id, t.occurred_at, t.play, o.channel""")
+                ORDER BY t.account_id, t.occurred_at, t.play, o.channel, f.offer_code""")
             .query(
                 (rs, n) ->
                     new Delivered(

@@ -4,7 +4,9 @@ import io.expansion.playbook.engine.EngineActivity;
 import io.expansion.playbook.signals.SignalQueue;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,6 +37,21 @@ final class EngineQuiet {
 
   /** Blocks until quiet; fails after the timeout (a journey that never settles). */
   void await() {
+    await(Set.of());
+  }
+
+  /**
+   * Blocks until quiet after the clock moved to {@code now}: besides the above, every timer waiting
+   * when the clock moved and due by then has fired. The engine's due-date checker runs on its own
+   * actor timer, which may trail a move of the pinned clock by more than a few looks; without this
+   * the driver could move on before those timers fired, and they would fire at the next move.
+   */
+  void awaitTimersDue(Instant now) {
+    activity.workSinceLastLook();
+    await(activity.timersDueBy(now));
+  }
+
+  private void await(Set<Long> dueTimers) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int quiet = 0;
     while (quiet < QUIET_LOOKS) {
@@ -44,6 +61,7 @@ final class EngineQuiet {
       sleep();
       boolean idle =
           activity.workSinceLastLook() == 0
+              && !activity.anyTimerWaiting(dueTimers)
               && activity.jobsInFlight() == 0
               && queue.depth() == 0
               && unroutedSignals() == 0

@@ -13,6 +13,7 @@ import io.expansion.playbook.tasks.TaskService;
 import io.expansion.playbook.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -93,26 +94,34 @@ public class SimulationDriver {
       List<String> ids = book.ids();
       for (int day = 0; day < days; day++) {
         LocalDate date = from.plusDays(day);
-        engine.pinTime(date.atTime(17, 0).toInstant(ZoneOffset.UTC));
-        quiet.await();
+        pin(date.atTime(17, 0).toInstant(ZoneOffset.UTC), quiet);
         if (day > 0) {
           renewals.planDue();
         }
         Map<String, SimulatedAccount> accounts = book.accounts();
-        for (SimulatedAccount account : accounts.values()) {
-          if (!account.churned()) {
-            for (SignalRequest signal : customers.day(account, day, date)) {
-              sent += send(signal, quiet);
+        queue.hold();
+        try {
+          for (SimulatedAccount account : accounts.values()) {
+            if (!account.churned()) {
+              for (SignalRequest signal : customers.day(account, day, date)) {
+                sent += send(signal, quiet);
+              }
             }
           }
+        } finally {
+          queue.release();
         }
         quiet.await();
-        answering.answer(accounts);
+        queue.hold();
+        try {
+          answering.answer(accounts);
+        } finally {
+          queue.release();
+        }
         quiet.await();
         staff.work(date, day, accounts);
         quiet.await();
-        engine.pinTime(date.atTime(23, 0).toInstant(ZoneOffset.UTC));
-        quiet.await();
+        pin(date.atTime(23, 0).toInstant(ZoneOffset.UTC), quiet);
         LOG.debug(
             "Day {} ({}) done after {} ms",
             day + 1,
@@ -149,13 +158,20 @@ public class SimulationDriver {
     }
   }
 
+  private void pin(Instant time, EngineQuiet quiet) {
+    engine.pinTime(time);
+    quiet.awaitTimersDue(time);
+  }
+
   private int send(SignalRequest signal, EngineQuiet quiet) {
     for (int attempt = 0; attempt < 5; attempt++) {
       try {
         signals.accept(signal);
         return 1;
       } catch (SignalBacklogFullException full) {
+        queue.release();
         quiet.await();
+        queue.hold();
       } catch (ApiException refused) {
         LOG.debug("Simulated signal {} refused: {}", signal.type(), refused.getMessage());
         return 0;

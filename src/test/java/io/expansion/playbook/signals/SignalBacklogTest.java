@@ -45,6 +45,7 @@ class SignalBacklogTest extends JourneyTestBase {
   private final TestRestTemplate http;
   private final TestRestTemplate ops;
   private final Gate gate;
+  private final SignalQueue queue;
   private final ObjectMapper json = new ObjectMapper();
 
   SignalBacklogTest(ApplicationContext context, TestRestTemplate http, Gate gate) {
@@ -52,6 +53,7 @@ class SignalBacklogTest extends JourneyTestBase {
     this.http = http.withBasicAuth("integration", "demo");
     this.ops = http.withBasicAuth("ops", "demo");
     this.gate = gate;
+    this.queue = context.getBean(SignalQueue.class);
   }
 
   /** Holds the single routing lane at the first signal it routes while closed (test only). */
@@ -146,6 +148,41 @@ class SignalBacklogTest extends JourneyTestBase {
         .isSorted();
     assertThat(post("/api/signals", intent(account, "after")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
+  }
+
+  /**
+   * A held queue (the simulator's, while it sends a day's signals) stores and queues what it
+   * accepts and routes nothing; released, it routes what it held in the order accepted.
+   */
+  @Test
+  void aHeldQueueRoutesNothingUntilReleasedThenInOrder() throws Exception {
+    String account = fixtures.healthyAccount(Fixtures.allChannels(true));
+    List<Long> accepted = new ArrayList<>();
+    queue.hold();
+    try {
+      for (int i = 0; i < 3; i++) {
+        ResponseEntity<String> response = post("/api/signals", intent(account, "held-" + i));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        accepted.add(json.readTree(response.getBody()).path("id").asLong());
+      }
+      Thread.sleep(500);
+      for (long id : accepted) {
+        assertThat(signals.find(id).orElseThrow().routing())
+            .as("held, not routed")
+            .isEqualTo(SignalService.QUEUED);
+      }
+      assertThat(queue.depth()).isEqualTo(3);
+    } finally {
+      queue.release();
+    }
+    await().atMost(WAIT).until(queue::depth, depth -> depth == 0);
+    assertThat(signals.find(accepted.get(0)).orElseThrow().routing()).isEqualTo("STARTED_JOURNEY");
+    List<Long> routedInOrder =
+        jdbc.sql("SELECT id FROM signals WHERE account_id = ? ORDER BY routed_at, id")
+            .param(account)
+            .query(Long.class)
+            .list();
+    assertThat(routedInOrder).containsExactlyElementsOf(accepted);
   }
 
   private double backlog() throws Exception {
