@@ -138,12 +138,7 @@ class BoundedEngineLogTest {
     runInstances(client, first, INSTANCES);
   }
 
-  /**
-   * Starts {@code count} instances and waits until the worker has completed their jobs. Not with
-   * {@code withResult()}: the process-test engine's response writer loses a response when one
-   * command answers two requests (the job's completion and the instance's result), and neither is
-   * what this test is about.
-   */
+  /** Starts {@code count} instances and waits until the worker has completed their jobs. */
   private static void runInstances(CamundaClient client, int first, int count) {
     for (int i = first; i < first + count; i++) {
       client

@@ -85,7 +85,7 @@ public final class StateStoreEngineFactory {
     GrpcToLogStreamGateway gateway =
         new GrpcToLogStreamGateway(writer, PARTITION, PARTITION, port, requests, jobStreamer);
     var server = ServerBuilder.forPort(port).addService(gateway).build();
-    GrpcResponseWriter responses = new GrpcResponseWriter(gateway, requests, null);
+    InstanceResponseWriter responses = new InstanceResponseWriter(requests);
 
     SecurityConfiguration security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
