@@ -1,5 +1,6 @@
 package io.expansion.playbook.consent;
 
+import io.expansion.playbook.database.RecordRows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ class ConsentRecords {
             "SELECT channel, opted_in, source, changed_at FROM contact_consents"
                 + " WHERE contact_id = ? ORDER BY channel")
         .param(contactId)
-        .query(ConsentState.class)
+        .query(RecordRows.of(ConsentState.class))
         .list();
   }
 
@@ -47,7 +48,7 @@ class ConsentRecords {
             "SELECT channel, opted_in, source, changed_at FROM contact_consents"
                 + " WHERE contact_id = ? AND channel = ?")
         .params(contactId, channel)
-        .query(ConsentState.class)
+        .query(RecordRows.of(ConsentState.class))
         .optional();
   }
 
@@ -62,7 +63,7 @@ class ConsentRecords {
                     + CHANGE_COLUMNS
                     + " FROM consent_changes WHERE contact_id = ? ORDER BY id")
             .param(contactId)
-            .query(ConsentChange.class)
+            .query(RecordRows.of(ConsentChange.class))
             .list();
     List<ConsentChange> initial =
         current(contactId).stream()
@@ -87,7 +88,7 @@ class ConsentRecords {
   Optional<ConsentChange> byKey(String idempotencyKey) {
     return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM consent_changes WHERE idempotency_key = ?")
         .param(idempotencyKey)
-        .query(ConsentChange.class)
+        .query(RecordRows.of(ConsentChange.class))
         .optional();
   }
 
@@ -161,14 +162,14 @@ class ConsentRecords {
     return jdbc.sql(
             "SELECT id, account_id, name, email, erased_at FROM contacts WHERE id = ? FOR UPDATE")
         .param(contactId)
-        .query(ContactRow.class)
+        .query(RecordRows.of(ContactRow.class))
         .optional();
   }
 
   Optional<ContactRow> contact(String contactId) {
     return jdbc.sql("SELECT id, account_id, name, email, erased_at FROM contacts WHERE id = ?")
         .param(contactId)
-        .query(ContactRow.class)
+        .query(RecordRows.of(ContactRow.class))
         .optional();
   }
 

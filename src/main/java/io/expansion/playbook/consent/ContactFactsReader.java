@@ -23,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactFactsReader {
 
-  private static final OffsetDateTime EPOCH =
-      OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-
   private final Accounts accounts;
   private final Contacts contacts;
   private final Touches touches;
@@ -59,7 +56,11 @@ class ContactFactsReader {
     Map<String, Boolean> consents = contactId == null ? Map.of() : contacts.consents(contactId);
     Duration longest = longestWindow(settings);
     List<Decline> declines = declines(offers.forAccount(accountId));
-    List<SignalFact> suppressing = signalFacts(signals.since(accountId, EPOCH));
+    List<SignalFact> suppressing =
+        signalFacts(
+            signals
+                .ofTypesBetween(accountId, accountId, Suppressions.TYPES)
+                .getOrDefault(accountId, List.of()));
     return new ContactFacts(
         contactId,
         consents,

@@ -3,6 +3,7 @@ package io.expansion.playbook.consent;
 import io.expansion.playbook.consent.ConsentRecords.ConsentChange;
 import io.expansion.playbook.consent.ConsentRecords.ConsentState;
 import io.expansion.playbook.consent.ConsentRecords.ContactRow;
+import io.expansion.playbook.database.RecordRows;
 import io.expansion.playbook.decisions.DecisionLog;
 import io.expansion.playbook.web.ApiException;
 import java.time.Clock;
@@ -198,7 +199,7 @@ public class PersonalData {
             WHERE t.contact_id = ? ORDER BY o.id
             """)
         .param(contactId)
-        .query(OutboxMessage.class)
+        .query(RecordRows.of(OutboxMessage.class))
         .list();
   }
 }

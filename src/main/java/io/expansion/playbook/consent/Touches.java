@@ -1,6 +1,7 @@
 package io.expansion.playbook.consent;
 
 import io.expansion.playbook.consent.ContactFacts.PastTouch;
+import io.expansion.playbook.database.RecordRows;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,7 +105,7 @@ public class Touches {
   Optional<Touch> byBusinessKey(String businessKey) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM touches WHERE business_key = ?")
         .param(businessKey)
-        .query(Touch.class)
+        .query(RecordRows.of(Touch.class))
         .optional();
   }
 
@@ -166,14 +167,14 @@ public class Touches {
   public List<Touch> forAccount(String accountId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM touches WHERE account_id = ? ORDER BY id DESC")
         .param(accountId)
-        .query(Touch.class)
+        .query(RecordRows.of(Touch.class))
         .list();
   }
 
   List<Touch> forContact(String contactId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM touches WHERE contact_id = ? ORDER BY id")
         .param(contactId)
-        .query(Touch.class)
+        .query(RecordRows.of(Touch.class))
         .list();
   }
 }

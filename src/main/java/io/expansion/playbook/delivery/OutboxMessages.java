@@ -1,5 +1,6 @@
 package io.expansion.playbook.delivery;
 
+import io.expansion.playbook.database.RecordRows;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +31,16 @@ public class OutboxMessages {
   }
 
   Optional<OutboxMessage> byId(long id) {
-    return jdbc.sql(SELECT + " WHERE o.id = ?").param(id).query(OutboxMessage.class).optional();
+    return jdbc.sql(SELECT + " WHERE o.id = ?")
+        .param(id)
+        .query(RecordRows.of(OutboxMessage.class))
+        .optional();
   }
 
   public Optional<OutboxMessage> byMessageId(String messageId) {
     return jdbc.sql(SELECT + " WHERE o.message_id = ?")
         .param(messageId)
-        .query(OutboxMessage.class)
+        .query(RecordRows.of(OutboxMessage.class))
         .optional();
   }
 
@@ -44,7 +48,7 @@ public class OutboxMessages {
   public Optional<OutboxMessage> byTouch(long touchId) {
     return jdbc.sql(SELECT + " WHERE o.touch_id = ?")
         .param(touchId)
-        .query(OutboxMessage.class)
+        .query(RecordRows.of(OutboxMessage.class))
         .optional();
   }
 
@@ -60,7 +64,7 @@ public class OutboxMessages {
     params.put("limit", limit);
     return jdbc.sql(SELECT + where + " ORDER BY o.id DESC LIMIT :limit")
         .params(params)
-        .query(OutboxMessage.class)
+        .query(RecordRows.of(OutboxMessage.class))
         .list();
   }
 
@@ -87,7 +91,7 @@ public class OutboxMessages {
                 """)
         .param("contact", contactId)
         .param("all", includeAnswered)
-        .query(OutboxMessage.class)
+        .query(RecordRows.of(OutboxMessage.class))
         .list();
   }
 

@@ -1,5 +1,6 @@
 package io.expansion.playbook.offers;
 
+import io.expansion.playbook.database.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +21,7 @@ public class Guardrails {
                    max_touches, touch_window_days, approval_sla, prove_value_sla
             FROM guardrail_policies WHERE active = TRUE ORDER BY version DESC LIMIT 1
             """)
-        .query(GuardrailPolicy.class)
+        .query(RecordRows.of(GuardrailPolicy.class))
         .optional()
         .orElseThrow(() -> new IllegalStateException("No active guardrail policy"));
   }

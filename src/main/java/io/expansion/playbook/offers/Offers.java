@@ -1,5 +1,6 @@
 package io.expansion.playbook.offers;
 
+import io.expansion.playbook.database.RecordRows;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,14 +29,14 @@ public class Offers {
   public Optional<OfferMade> byBusinessKey(String businessKey) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM offers WHERE business_key = ?")
         .param(businessKey)
-        .query(OfferMade.class)
+        .query(RecordRows.of(OfferMade.class))
         .optional();
   }
 
   public Optional<OfferMade> find(long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM offers WHERE id = ?")
         .param(id)
-        .query(OfferMade.class)
+        .query(RecordRows.of(OfferMade.class))
         .optional();
   }
 
@@ -94,7 +95,7 @@ public class Offers {
                 + COLUMNS
                 + " FROM offers WHERE account_id BETWEEN ? AND ? ORDER BY account_id, id DESC")
         .params(firstId, lastId)
-        .query(OfferMade.class)
+        .query(RecordRows.of(OfferMade.class))
         .list()
         .forEach(o -> byAccount.computeIfAbsent(o.accountId(), k -> new ArrayList<>()).add(o));
     return byAccount;
@@ -103,7 +104,7 @@ public class Offers {
   public List<OfferMade> forAccount(String accountId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM offers WHERE account_id = ? ORDER BY id DESC")
         .param(accountId)
-        .query(OfferMade.class)
+        .query(RecordRows.of(OfferMade.class))
         .list();
   }
 }

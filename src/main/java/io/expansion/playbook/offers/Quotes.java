@@ -1,5 +1,6 @@
 package io.expansion.playbook.offers;
 
+import io.expansion.playbook.database.RecordRows;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -59,21 +60,21 @@ public class Quotes {
             WHERE q.business_key = ?
             """)
         .param(businessKey)
-        .query(QuoteTerms.class)
+        .query(RecordRows.of(QuoteTerms.class))
         .optional();
   }
 
   public List<StoredQuote> forAccount(String accountId) {
     return jdbc.sql(SELECT_STORED + " WHERE q.account_id = ? ORDER BY q.id DESC")
         .param(accountId)
-        .query(StoredQuote.class)
+        .query(RecordRows.of(StoredQuote.class))
         .list();
   }
 
   public Optional<StoredQuote> find(long id) {
     return jdbc.sql(SELECT_STORED + " WHERE q.id = ?")
         .param(id)
-        .query(StoredQuote.class)
+        .query(RecordRows.of(StoredQuote.class))
         .optional();
   }
 

@@ -1,5 +1,6 @@
 package io.expansion.playbook.offers;
 
+import io.expansion.playbook.database.RecordRows;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +26,13 @@ public class SegmentGuardrails {
     }
     return jdbc.sql(SELECT + " WHERE segment = ?")
         .param(segment)
-        .query(SegmentGuardrail.class)
+        .query(RecordRows.of(SegmentGuardrail.class))
         .optional();
   }
 
   public List<SegmentGuardrail> all() {
-    return jdbc.sql(SELECT + " ORDER BY segment").query(SegmentGuardrail.class).list();
+    return jdbc.sql(SELECT + " ORDER BY segment")
+        .query(RecordRows.of(SegmentGuardrail.class))
+        .list();
   }
 }

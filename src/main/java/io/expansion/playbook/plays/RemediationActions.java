@@ -1,5 +1,6 @@
 package io.expansion.playbook.plays;
 
+import io.expansion.playbook.database.RecordRows;
 import io.expansion.playbook.database.UniqueInsert;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -66,7 +67,7 @@ public class RemediationActions {
             FROM remediation_actions WHERE account_id = ? ORDER BY id DESC
             """)
         .param(accountId)
-        .query(Action.class)
+        .query(RecordRows.of(Action.class))
         .list();
   }
 }

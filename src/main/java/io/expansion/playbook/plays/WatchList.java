@@ -1,5 +1,6 @@
 package io.expansion.playbook.plays;
 
+import io.expansion.playbook.database.RecordRows;
 import io.expansion.playbook.database.UniqueInsert;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -87,7 +88,7 @@ public class WatchList {
   public Optional<Entry> open(String accountId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM watch_list WHERE active_key = ?")
         .param(accountId)
-        .query(Entry.class)
+        .query(RecordRows.of(Entry.class))
         .optional();
   }
 
@@ -98,14 +99,14 @@ public class WatchList {
                 + " FROM watch_list WHERE active_key IS NOT NULL ORDER BY added_at DESC"
                 + " LIMIT :limit")
         .param("limit", limit)
-        .query(Entry.class)
+        .query(RecordRows.of(Entry.class))
         .list();
   }
 
   public List<Entry> history(String accountId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM watch_list WHERE account_id = ? ORDER BY id DESC")
         .param(accountId)
-        .query(Entry.class)
+        .query(RecordRows.of(Entry.class))
         .list();
   }
 }
