@@ -2,7 +2,6 @@ package io.expansion.playbook.benchmark;
 
 import io.expansion.playbook.ExpansionPlaybookApplication;
 import io.expansion.playbook.engine.EmbeddedZeebeEngine;
-import io.expansion.playbook.support.database.TestDatabases;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,9 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The real application, started in this process on the embedded runtime: free HTTP and engine
- * ports, its own database (H2 in memory by default, an H2 file under the output folder, or a fresh
- * database on the local PostgreSQL server), and no demo book (the benchmark imports the book
- * itself, timed).
+ * ports, its own H2 database (in memory by default, or a file under the output folder), and no demo
+ * book (the benchmark imports the book itself, timed).
  */
 final class AppUnderTest implements AutoCloseable {
 
@@ -53,11 +51,6 @@ final class AppUnderTest implements AutoCloseable {
 
   private static String jdbcUrl(String name, BenchmarkOptions options) {
     String db = "bench-" + name + "-" + System.nanoTime();
-    if ("postgres".equals(options.database())) {
-      // the production database, on the local server (as the PostgreSQL test run uses it); the
-      // database is dropped by the next test or benchmark run once this process is gone
-      return TestDatabases.freshPostgresUrl("bench_" + name);
-    }
     if ("file".equals(options.database())) {
       Path file = options.out().resolve("db").resolve(db).toAbsolutePath();
       return "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE";

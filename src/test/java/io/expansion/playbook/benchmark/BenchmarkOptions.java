@@ -19,9 +19,7 @@ import java.util.Properties;
  * @param latencyWindow length of one latency window; {@code runs} windows are measured
  * @param telcoBook the Telco CSV (the demo book when absent)
  * @param touchType the job type whose completion is the bare engine's "touch"
- * @param database {@code mem} (default), {@code file} (H2 under the output folder) or {@code
- *     postgres} (a fresh database on the local PostgreSQL server, {@code
- *     expansion.test.postgres.url})
+ * @param database {@code mem} (default) or {@code file} (H2 under the output folder)
  * @param stateStore the embedded engine's state store for the app and the bare engine alike: {@code
  *     rocksdb} (default, as the app runs) or {@code in-memory} (the test engine's maps)
  * @param soak length of the soak after the latency windows (none when null): signals at {@code
