@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.expansion.playbook.consent.TouchGate.SendCommand;
 import io.expansion.playbook.support.Fixtures;
 import io.expansion.playbook.support.JourneyTestBase;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,9 @@ class ConsentRegistryApiTest extends JourneyTestBase {
     String account = fixtures.healthyAccount(Fixtures.allChannels(true));
     String contact = account + "-C1";
     String email = account.toLowerCase() + "@example.test";
+    // midnight at the account: the touch is deferred past quiet hours, so its message stays
+    // pending (the relay cannot send it before the erasure cancels it)
+    fixtures.atLocalHour(account, Instant.now(), 0);
     gate.send(
         new SendCommand(
             "welcome:" + account,
@@ -188,6 +192,7 @@ class ConsentRegistryApiTest extends JourneyTestBase {
     assertThat(export.path("touches")).hasSize(1);
     assertThat(export.path("messages")).hasSize(1);
     assertThat(export.path("messages").get(0).path("recipient").asText()).isEqualTo(email);
+    assertThat(export.path("messages").get(0).path("status").asText()).isEqualTo("PENDING");
     int decisionsBefore = decisionLog(account).size();
     int touchesBefore = count("touches", account);
 

@@ -89,7 +89,15 @@ public class Fixtures {
    * not deferred by quiet hours whenever the test runs.
    */
   public void inDaytime(String accountId, Instant now) {
-    int offset = 12 - now.atOffset(ZoneOffset.UTC).getHour();
+    atLocalHour(accountId, now, 12);
+  }
+
+  /**
+   * Moves the account into a time zone where it is about {@code hour} o'clock at {@code now} (0:
+   * midnight, inside quiet hours, so its touches are deferred and stay pending).
+   */
+  public void atLocalHour(String accountId, Instant now, int hour) {
+    int offset = hour - now.atOffset(ZoneOffset.UTC).getHour();
     offset = offset > 14 ? offset - 24 : offset < -12 ? offset + 24 : offset;
     jdbc.sql("UPDATE accounts SET time_zone = ? WHERE id = ?")
         .params(ZoneOffset.ofHours(offset).getId(), accountId)
