@@ -52,9 +52,10 @@ class TaskInboxTest extends JourneyTestBase {
     OffsetDateTime before = engine.currentTime().atOffset(java.time.ZoneOffset.UTC);
     signal(first, "intent", Map.of("topic", "pricing_page"));
     signal(second, "intent", Map.of("topic", "pricing_page"));
+    // the second account's outreach exists before the first's review is created (createdAt order)
+    UserTask outreach = awaitTask(second, ExpansionJourney.CSM_OUTREACH);
     complete(first, ExpansionJourney.CSM_OUTREACH, Map.of("outreachResult", "interested"));
     UserTask review = awaitTask(first, "UserTask_ProveValue");
-    UserTask outreach = awaitTask(second, ExpansionJourney.CSM_OUTREACH);
     OffsetDateTime after = engine.currentTime().atOffset(java.time.ZoneOffset.UTC);
 
     assertThat(outreach.processId()).isEqualTo("expansion-journey");
