@@ -30,6 +30,9 @@ public class JourneyService {
   public record JourneyCheckpointed(
       String journeyId, String elementId, Map<String, Object> variables) {}
 
+  /** Published after a journey is marked ended (at an end event or cancelled). */
+  public record JourneyEnded(String journeyId) {}
+
   /** How a signal reached a journey. */
   public record Routing(String route, String journeyId) {
     public static final String STARTED = "STARTED_JOURNEY";
@@ -192,11 +195,14 @@ public class JourneyService {
       client.newCancelInstanceCommand(journey.processInstanceKey()).send().join();
     }
     journeys.end(journey.id(), journey.currentElement(), reason, OffsetDateTime.now(clock));
+    events.publishEvent(new JourneyEnded(journey.id()));
   }
 
   /** Marks the journey ended at an end event. */
   public boolean ended(String journeyId, String elementId, String reason) {
-    return journeys.end(journeyId, elementId, reason, OffsetDateTime.now(clock));
+    boolean ended = journeys.end(journeyId, elementId, reason, OffsetDateTime.now(clock));
+    events.publishEvent(new JourneyEnded(journeyId));
+    return ended;
   }
 
   /** The variables stored with the journey at its last checkpoint. */

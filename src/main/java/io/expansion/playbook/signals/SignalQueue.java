@@ -38,7 +38,9 @@ import org.springframework.stereotype.Service;
  * SignalStored} (rescoring, play triggers) and hands it to the journey; a failure (engine busy or
  * down) is retried on the same lane with a growing pause, so nothing accepted is dropped or
  * overtaken. The backlog is bounded: {@link #reserve()} refuses beyond {@code capacity}, which the
- * API answers with 429 and {@code Retry-After}.
+ * API answers with 429 and {@code Retry-After}; and a signal is routed only while the journeys the
+ * queue started and that have not reached their first wait are within their bound ({@link
+ * JourneysInFlight}), so an overload waits here, not in the engine.
  */
 @Service
 public class SignalQueue {
@@ -56,6 +58,7 @@ public class SignalQueue {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final SignalQueueProperties properties;
+  private final JourneysInFlight inFlight;
   private final Set<Long> queued = ConcurrentHashMap.newKeySet();
   private final ExecutorService[] lanes;
   private final DrainRate drainRate = new DrainRate();
@@ -76,6 +79,7 @@ public class SignalQueue {
       ApplicationEventPublisher events,
       Clock clock,
       SignalQueueProperties properties,
+      JourneysInFlight inFlight,
       MeterRegistry meters) {
     this.signals = signals;
     this.accounts = accounts;
@@ -84,6 +88,7 @@ public class SignalQueue {
     this.events = events;
     this.clock = clock;
     this.properties = properties;
+    this.inFlight = inFlight;
     this.lanes = new ExecutorService[properties.lanes()];
     for (int i = 0; i < lanes.length; i++) {
       String name = "signal-lane-" + i;
@@ -175,6 +180,22 @@ public class SignalQueue {
   }
 
   private void dispatch(long id) {
+    try {
+      inFlight.admit();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    String started = null;
+    try {
+      started = routeUntilDone(id);
+    } finally {
+      inFlight.routed(started);
+    }
+  }
+
+  /** Routes the signal, retrying while the engine does not take it; the journey it started. */
+  private String routeUntilDone(long id) {
     Duration pause = FIRST_RETRY;
     boolean published = false;
     while (!stopping) {
@@ -182,7 +203,7 @@ public class SignalQueue {
         Signal signal = signals.byId(id).orElse(null);
         if (signal == null || !Signals.UNROUTED.contains(signal.routing())) {
           queued.remove(id);
-          return;
+          return null;
         }
         if (!published) {
           events.publishEvent(
@@ -190,15 +211,14 @@ public class SignalQueue {
                   id, signal.accountId(), signal.type(), signal.occurredAt(), signal.attributes()));
           published = true;
         }
-        route(signal);
-        return;
+        return route(signal);
       } catch (RuntimeException e) {
         LOG.warn("Signal {} not routed yet ({}); retrying in {}", id, e.toString(), pause);
         try {
           Thread.sleep(pause);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          return;
+          return null;
         }
         pause =
             pause.multipliedBy(2).compareTo(properties.maxRetryPause()) > 0
@@ -206,9 +226,10 @@ public class SignalQueue {
                 : pause.multipliedBy(2);
       }
     }
+    return null;
   }
 
-  private void route(Signal signal) {
+  private String route(Signal signal) {
     Account account =
         accounts
             .findById(signal.accountId())
@@ -240,6 +261,7 @@ public class SignalQueue {
     routedCounter.increment();
     drainRate.routed(System.nanoTime());
     waitTimer.record(Duration.between(signal.receivedAt(), now));
+    return JourneyService.Routing.STARTED.equals(routing.route()) ? routing.journeyId() : null;
   }
 
   /** Seconds until the backlog is likely to have room again, from the recent drain rate. */
