@@ -229,7 +229,7 @@ final class Benchmark {
       Iterator<String> accounts,
       Random random)
       throws java.io.IOException {
-    LOG.info("Book {}: soak of {} at {} signals/s", book, options.soak(), options.rate());
+    LOG.info("Book {}: soak of {} at {} signals/s", book, options.soak(), options.soakRate());
     SignalQueue queue = app.bean(SignalQueue.class);
     SoakDriver.Result soak =
         SoakDriver.run(
@@ -237,7 +237,7 @@ final class Benchmark {
             probe,
             accounts,
             random,
-            options.rate(),
+            options.soakRate(),
             options.soak(),
             options.soakSample(),
             options.settleTimeout(),
@@ -246,7 +246,7 @@ final class Benchmark {
             () -> app.jdbc().sql("SELECT COUNT(*) FROM journeys").query(Long.class).single());
     ResultWriter.writeSoak(soak, options.out().resolve("soak-" + book + ".csv"));
     SoakChart.write(
-        "Soak, book " + book + ": " + options.rate() + " signals/s for " + options.soak(),
+        "Soak, book " + book + ": " + options.soakRate() + " signals/s for " + options.soak(),
         soak,
         100,
         options.out().resolve("soak-" + book + ".png"));

@@ -25,6 +25,8 @@ import java.util.Properties;
  * @param soak length of the soak after the latency windows (none when null): signals at {@code
  *     rate} to fresh accounts, sampled every {@code soakSample}, written to {@code soak-<book>.csv}
  *     and plotted to {@code soak-<book>.png}
+ * @param soakRate offered load of the soak, signals per second ({@code rate} when unset), so the
+ *     latency windows can measure below the app's capacity while the soak overloads it
  * @param soakSample how often the soak samples memory, backlog and latency
  * @param out output folder for results.csv, results.json and results.png
  */
@@ -45,6 +47,7 @@ record BenchmarkOptions(
     long seed,
     boolean smoke,
     Duration soak,
+    double soakRate,
     Duration soakSample,
     Path out) {
 
@@ -78,6 +81,8 @@ record BenchmarkOptions(
         Long.parseLong(p.getProperty("bench.seed", "42")),
         smoke,
         p.containsKey("bench.soak") ? Duration.parse(p.getProperty("bench.soak")) : null,
+        Double.parseDouble(
+            p.getProperty("bench.soak-rate", p.getProperty("bench.rate", smoke ? "10" : "50"))),
         Duration.parse(p.getProperty("bench.soak-sample", smoke ? "PT1S" : "PT5S")),
         Path.of(p.getProperty("bench.out", "target/benchmark")));
   }
@@ -117,6 +122,7 @@ record BenchmarkOptions(
         seed,
         smoke,
         length,
+        soakRate,
         soakSample,
         out);
   }
@@ -139,6 +145,7 @@ record BenchmarkOptions(
         seed,
         smoke,
         soak,
+        soakRate,
         soakSample,
         dir);
   }

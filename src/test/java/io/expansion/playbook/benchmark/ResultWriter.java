@@ -238,6 +238,7 @@ final class ResultWriter {
     p.put("seed", Long.toString(o.seed()));
     p.put("smoke", Boolean.toString(o.smoke()));
     p.put("soak", o.soak() == null ? "" : o.soak().toString());
+    p.put("soakRate", Double.toString(o.soakRate()));
     p.put("soakSample", o.soakSample().toString());
     return p;
   }
