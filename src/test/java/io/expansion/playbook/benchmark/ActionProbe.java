@@ -1,9 +1,9 @@
 package io.expansion.playbook.benchmark;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,8 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Watches the app's tables, not its code: the first action per journey (a row in {@code touches} or
  * {@code user_tasks}, with the time the app stored) and journeys that settled without one (ended,
- * or back waiting for a signal). One thread polls with id and time watermarks, so each poll reads
- * only new rows and the measurement costs little.
+ * or back waiting for a signal). One thread polls touches and tasks with id watermarks, so each
+ * poll reads only new rows, and looks up only the journeys it was asked to {@link #watch} by
+ * primary key, so the measurement costs the same whether the app holds a thousand journeys or a
+ * hundred thousand.
  */
 final class ActionProbe implements AutoCloseable {
 
@@ -26,11 +28,9 @@ final class ActionProbe implements AutoCloseable {
   /** Rows are numbered at insert but may commit out of order: re-read a few, deduplicated. */
   private static final long LOOKBACK_ROWS = 64;
 
-  private static final Duration LOOKBACK_TIME = Duration.ofSeconds(2);
-
   /**
-   * Journeys settled without an action are only needed to free throughput slots, not for latency,
-   * and {@code journeys} has no index on {@code updated_at}: read it every 10th poll only.
+   * Journeys settled without an action are only needed to free throughput slots and to stop waiting
+   * for a latency sample: looked up every 10th poll only.
    */
   private static final int JOURNEY_POLL_EVERY = 10;
 
@@ -39,12 +39,12 @@ final class ActionProbe implements AutoCloseable {
   private final Map<String, Action> firstAction = new ConcurrentHashMap<>();
   private final Map<String, String> settled = new ConcurrentHashMap<>();
   private final Map<String, Boolean> automated = new ConcurrentHashMap<>();
+  private final Set<String> watched = ConcurrentHashMap.newKeySet();
   private final AtomicLong lastChange = new AtomicLong(System.nanoTime());
   private final Thread thread;
   private volatile boolean running = true;
   private long lastTouchId;
   private long lastTaskId;
-  private OffsetDateTime journeyWatermark = OffsetDateTime.now().minusMinutes(1);
 
   ActionProbe(JdbcClient jdbc, String awaitElement, long pollMillis) {
     this.jdbc = jdbc;
@@ -94,25 +94,29 @@ final class ActionProbe implements AutoCloseable {
     if (!journeysToo) {
       return;
     }
-    OffsetDateTime from = journeyWatermark.minus(LOOKBACK_TIME);
-    jdbc.sql(
-            """
-            SELECT id, status, checkpoint_element, updated_at FROM journeys
-            WHERE updated_at >= ? AND (status <> 'ACTIVE' OR checkpoint_element = ?)
-            """)
-        .params(from, awaitElement)
-        .query(
-            rs -> {
-              OffsetDateTime updated = rs.getObject(4, OffsetDateTime.class);
-              if (updated.isAfter(journeyWatermark)) {
-                journeyWatermark = updated;
-              }
-              String id = rs.getString(1);
-              String how = "ACTIVE".equals(rs.getString(2)) ? "waiting" : "ended";
-              if (settled.putIfAbsent(id, how) == null) {
-                lastChange.set(System.nanoTime());
-              }
-            });
+    for (String id : watched) {
+      if (settled.containsKey(id)) {
+        watched.remove(id);
+        continue;
+      }
+      jdbc.sql("SELECT status, checkpoint_element FROM journeys WHERE id = ?")
+          .param(id)
+          .query(
+              rs -> {
+                boolean ended = !"ACTIVE".equals(rs.getString(1));
+                if ((ended || awaitElement.equals(rs.getString(2)))
+                    && settled.putIfAbsent(id, ended ? "ended" : "waiting") == null) {
+                  lastChange.set(System.nanoTime());
+                }
+              });
+    }
+  }
+
+  /** Looks out for this journey settling without an action (ended, or back waiting). */
+  void watch(String journeyId) {
+    if (!settled.containsKey(journeyId)) {
+      watched.add(journeyId);
+    }
   }
 
   private void record(String journeyId, Action action) {

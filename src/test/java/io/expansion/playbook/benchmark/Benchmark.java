@@ -466,6 +466,7 @@ final class Benchmark {
           .whenComplete(
               (accepted, error) -> {
                 if (error == null && accepted.startedJourney()) {
+                  probe.watch(accepted.journeyId());
                   journeys.add(accepted.journeyId());
                 } else {
                   rejected.incrementAndGet();

@@ -93,6 +93,7 @@ final class LatencyDriver {
       }
       started++;
       String journey = accepted.journeyId();
+      probe.watch(journey);
       while (probe.settledAs(journey) == null && System.nanoTime() < deadline) {
         LockSupport.parkNanos(5_000_000);
       }

@@ -154,6 +154,7 @@ final class SoakDriver {
               a -> {
                 if (a.startedJourney()) {
                   started.incrementAndGet();
+                  probe.watch(a.journeyId());
                   watched.add(new Watched(dueWall, a.journeyId()));
                 } else if (a.throttled()) {
                   throttled.incrementAndGet();
