@@ -17,9 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class AppUnderTest implements AutoCloseable {
 
-  /** As the app's default URL: parsed statements cached per connection (H2's default keeps 8). */
-  private static final String H2_SETTINGS = ";QUERY_CACHE_SIZE=64";
-
   private final ConfigurableApplicationContext context;
   private final URI baseUri;
 
@@ -56,10 +53,10 @@ final class AppUnderTest implements AutoCloseable {
     String db = "bench-" + name + "-" + System.nanoTime();
     if ("file".equals(options.database())) {
       Path file = options.out().resolve("db").resolve(db).toAbsolutePath();
-      return "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE" + H2_SETTINGS;
+      return "jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE";
     }
     // No DB_CLOSE_DELAY: the database is dropped when the pool closes with the context.
-    return "jdbc:h2:mem:" + db + H2_SETTINGS;
+    return "jdbc:h2:mem:" + db;
   }
 
   <T> T bean(Class<T> type) {
