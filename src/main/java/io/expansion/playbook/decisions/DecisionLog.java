@@ -87,11 +87,9 @@ public class DecisionLog {
       String outcome,
       String rationale,
       Map<String, ?> inputs) {
-    if (businessKey != null && exists(businessKey)) {
-      return false;
-    }
-    // A concurrent duplicate is refused by the unique business key, without spoiling the caller's
-    // transaction.
+    // One statement both checks the key and inserts; a concurrent duplicate is refused by the
+    // unique business key, without spoiling the caller's transaction. Every value is cast, so
+    // PostgreSQL knows the parameters' types in the SELECT list.
     return UniqueInsert.attempt(
         jdbc,
         () ->
@@ -100,8 +98,12 @@ public class DecisionLog {
                     INSERT INTO decisions
                       (business_key, account_id, journey_id, rule, outcome, rationale, inputs,
                        decided_at, actor)
-                    VALUES (:key, :account, :journey, :rule, :outcome, :rationale, :inputs, :at,
-                      :actor)
+                    SELECT CAST(:key AS VARCHAR(200)), CAST(:account AS VARCHAR(40)),
+                           CAST(:journey AS VARCHAR(40)), CAST(:rule AS VARCHAR(80)),
+                           CAST(:outcome AS VARCHAR(80)), CAST(:rationale AS VARCHAR(2000)),
+                           CAST(:inputs AS TEXT),
+                           CAST(:at AS TIMESTAMP WITH TIME ZONE), CAST(:actor AS VARCHAR(100))
+                     WHERE NOT EXISTS (SELECT 1 FROM decisions WHERE business_key = :key)
                     """)
                 .param("key", businessKey)
                 .param("account", accountId)

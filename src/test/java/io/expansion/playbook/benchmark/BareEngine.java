@@ -2,6 +2,8 @@ package io.expansion.playbook.benchmark;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.expansion.playbook.engine.EmbeddedZeebeEngine;
 import io.expansion.playbook.journeys.ExpansionJourney;
@@ -17,31 +19,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * A fresh in-memory Zeebe engine with the same models and forms, and a no-op worker for every job
- * type found in the BPMN files; each worker completes its job at once with the output the app's
- * worker gave in a recorded journey ({@link JourneyShape}). Worker settings match the app's
- * (streaming, 64 active jobs, 4 execution threads).
+ * type found in the BPMN files. It replays the app's mix of journeys ({@link JourneyShape}):
+ * journey {@code i} starts with the variables of shape {@code i mod n}, each worker completes its
+ * job at once with the output the app's worker gave that journey, and the journey settles when it
+ * has completed as many jobs as the app's did. Worker settings match the app's (streaming, 64
+ * active jobs, 4 execution threads).
  */
 final class BareEngine implements AutoCloseable, ThroughputDriver.Target {
+
+  private static final String PREFIX = "bare-";
 
   private final EmbeddedZeebeEngine engine;
   private final CamundaClient client;
   private final List<JobWorker> workers = new ArrayList<>();
-  private final JourneyShape shape;
-  private final AtomicLong touched = new AtomicLong();
+  private final List<JourneyShape> mix;
+  private final Map<Long, AtomicInteger> jobsDone = new ConcurrentHashMap<>();
+  private final AtomicInteger settled = new AtomicInteger();
+  private final AtomicLong automated = new AtomicLong();
   private final AtomicInteger failed = new AtomicInteger();
-  private final AtomicLong lastTouch = new AtomicLong(System.nanoTime());
+  private final AtomicLong lastSettled = new AtomicLong(System.nanoTime());
   private final Set<String> types;
 
-  BareEngine(BenchmarkOptions options, Path formsDir, JourneyShape shape) {
+  BareEngine(BenchmarkOptions options, Path formsDir, List<JourneyShape> mix) {
+    if (mix.isEmpty()) {
+      throw new IllegalArgumentException("The bare engine needs at least one journey to replay");
+    }
     Path modelsDir = options.modelsDir();
     String touchType = options.touchType();
-    this.shape = shape;
+    this.mix = List.copyOf(mix);
     this.engine = new EmbeddedZeebeEngine(freePort(), options.stateStore(), false);
     engine.start();
     this.client =
@@ -57,29 +71,53 @@ final class BareEngine implements AutoCloseable, ThroughputDriver.Target {
       throw new IllegalStateException("No job type '" + touchType + "' in " + modelsDir);
     }
     for (String type : types) {
-      Map<String, Object> output = shape.outputsByType().getOrDefault(type, Map.of());
-      boolean touch = type.equals(touchType);
       workers.add(
           client
               .newWorker()
               .jobType(type)
-              .handler(
-                  (jobClient, job) -> {
-                    var command = jobClient.newCompleteCommand(job.getKey());
-                    (output.isEmpty() ? command : command.variables(output))
-                        .send()
-                        .whenComplete(
-                            (ok, error) -> {
-                              if (touch && error == null) {
-                                touched.incrementAndGet();
-                                lastTouch.set(System.nanoTime());
-                              }
-                            });
-                  })
+              .handler((jobClient, job) -> complete(jobClient, job, type))
               .maxJobsActive(64)
               .streamEnabled(true)
               .open());
     }
+  }
+
+  private void complete(JobClient jobClient, ActivatedJob job, String type) {
+    JourneyShape shape = mix.get(shapeIndex(job.getVariable(JourneyVariables.JOURNEY_ID)));
+    Map<String, Object> output = shape.outputsByType().getOrDefault(type, Map.of());
+    var command = jobClient.newCompleteCommand(job.getKey());
+    (output.isEmpty() ? command : command.variables(output))
+        .send()
+        .whenComplete(
+            (ok, error) -> {
+              if (error == null) {
+                jobDone(job.getProcessInstanceKey(), shape);
+              }
+            });
+  }
+
+  private void jobDone(long instance, JourneyShape shape) {
+    int done = jobsDone.computeIfAbsent(instance, k -> new AtomicInteger()).incrementAndGet();
+    if (done == shape.jobs()) {
+      jobsDone.remove(instance);
+      if (shape.automatedTouch()) {
+        automated.incrementAndGet();
+      }
+      settled.incrementAndGet();
+      lastSettled.set(System.nanoTime());
+    }
+  }
+
+  private static int shapeIndex(Object journeyId) {
+    String id = String.valueOf(journeyId);
+    return Integer.parseInt(id.substring(PREFIX.length(), id.indexOf('-', PREFIX.length())));
+  }
+
+  /** How many journeys of the mix settled each way, e.g. {@code touch after 10 jobs=120}. */
+  Map<String, Long> mixTally() {
+    return mix.stream()
+        .collect(
+            Collectors.groupingBy(JourneyShape::describe, TreeMap::new, Collectors.counting()));
   }
 
   Set<String> jobTypes() {
@@ -115,8 +153,10 @@ final class BareEngine implements AutoCloseable, ThroughputDriver.Target {
 
   @Override
   public void start(int index) {
-    Map<String, Object> variables = new LinkedHashMap<>(shape.startVariables());
-    variables.put(JourneyVariables.JOURNEY_ID, "bare-" + index + "-" + System.nanoTime());
+    int shape = index % mix.size();
+    Map<String, Object> variables = new LinkedHashMap<>(mix.get(shape).startVariables());
+    variables.put(
+        JourneyVariables.JOURNEY_ID, PREFIX + shape + "-" + index + "-" + System.nanoTime());
     client
         .newCreateInstanceCommand()
         .bpmnProcessId(ExpansionJourney.PROCESS_ID)
@@ -133,17 +173,17 @@ final class BareEngine implements AutoCloseable, ThroughputDriver.Target {
 
   @Override
   public int settled() {
-    return (int) touched.get() + failed.get();
+    return settled.get() + failed.get();
   }
 
   @Override
   public long completed() {
-    return touched.get();
+    return automated.get();
   }
 
   @Override
   public long lastSettledNanos() {
-    return lastTouch.get();
+    return lastSettled.get();
   }
 
   int failures() {

@@ -1,6 +1,5 @@
 package io.expansion.playbook.benchmark;
 
-import io.camunda.zeebe.protocol.record.Record;
 import io.expansion.playbook.benchmark.BenchmarkResults.Bare;
 import io.expansion.playbook.benchmark.BenchmarkResults.Book;
 import io.expansion.playbook.benchmark.BenchmarkResults.Latency;
@@ -9,6 +8,7 @@ import io.expansion.playbook.book.BookScoringRun;
 import io.expansion.playbook.engine.RecordTap;
 import io.expansion.playbook.journeys.ExpansionJourney;
 import io.expansion.playbook.signals.SignalQueue;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ final class Benchmark {
   private static final long PROBE_POLL_MILLIS = 20;
 
   private final BenchmarkOptions options;
-  private JourneyShape shape;
+  private List<JourneyShape> mix;
   private final Map<String, SoakDriver.Result> soaks = new java.util.LinkedHashMap<>();
 
   Benchmark(BenchmarkOptions options) {
@@ -52,9 +52,12 @@ final class Benchmark {
     for (String book : options.books()) {
       books.add(runBook(book));
     }
-    Bare bare = runBare();
+    if (mix == null) {
+      throw new IllegalStateException("No book ran, so there are no journeys to replay");
+    }
+    Bare bare = BarePhase.run(options, mix);
     List<Book> withRatio =
-        books.stream().map(b -> withRatio(b, bare.automatedJourneysPerSecond().mean())).toList();
+        books.stream().map(b -> withRatio(b, bare.settledJourneysPerSecond().mean())).toList();
     BenchmarkResults results =
         new BenchmarkResults(
             ResultWriter.machine(),
@@ -108,16 +111,17 @@ final class Benchmark {
       SignalFeed feed = new SignalFeed(app.baseUri(), routings, app.integrationApiKey());
       AppTarget target = new AppTarget(feed, probe, eligible.iterator());
       LOG.info("Book {}: warm-up with {} journeys", book, warmup);
-      if (shape == null) {
+      if (mix == null) {
         // A tap reads the warm-up's records; closed right after, so the log releases them again.
         try (RecordTap tap = app.engine().openRecordTap()) {
           ThroughputDriver.run(target, warmup, options.window(), options.settleTimeout());
-          shape = captureShape(app, probe, tap.records(), target.startedJourneys());
+          mix = BarePhase.captureMix(app, probe, tap, target.startedJourneys());
         }
       } else {
         ThroughputDriver.run(target, warmup, options.window(), options.settleTimeout());
       }
       ProcessMemory beforeThroughput = ProcessMemory.measure();
+      SqlStatistics.start(app.jdbc(), 1000);
       List<Double> automated = new ArrayList<>();
       List<Double> settled = new ArrayList<>();
       long completed = 0;
@@ -141,6 +145,7 @@ final class Benchmark {
         timedOut |= run.timedOut();
       }
       ProcessMemory afterThroughput = ProcessMemory.measure();
+      sqlStatistics(book, app, startedJourneys);
       long activeJourneys =
           app.jdbc()
               .sql("SELECT COUNT(*) FROM journeys WHERE status = 'ACTIVE'")
@@ -266,74 +271,24 @@ final class Benchmark {
     return soak;
   }
 
-  private JourneyShape captureShape(
-      AppUnderTest app, ActionProbe probe, List<Record<?>> records, List<String> journeys) {
-    for (String journey : journeys) {
-      ActionProbe.Action action = probe.firstAction(journey);
-      if (action != null && action.automatedTouch()) {
-        Long key =
-            app.jdbc()
-                .sql("SELECT process_instance_key FROM journeys WHERE id = ?")
-                .param(journey)
-                .query(Long.class)
-                .optional()
-                .orElse(null);
-        if (key != null) {
-          JourneyShape captured = JourneyShape.capture(records, key);
-          LOG.info(
-              "Recorded the shape of journey {}: outputs of {}", journey, captured.capturedTypes());
-          return captured;
-        }
-      }
-    }
-    throw new IllegalStateException(
-        "No warm-up journey ended in an automated touch; the bare engine has no journey to replay");
+  private void sqlStatistics(String book, AppUnderTest app, long journeys) throws IOException {
+    List<SqlStatistics.Statement> statements = SqlStatistics.stop(app.jdbc());
+    SqlStatistics.write(statements, journeys, options.out().resolve("sql-" + book + ".csv"));
+    long executions = statements.stream().mapToLong(SqlStatistics.Statement::executions).sum();
+    LOG.info(
+        "Book {}: {} SQL statements per journey in the throughput runs ({} distinct), the"
+            + " costliest: {}",
+        book,
+        fmt(journeys == 0 ? Double.NaN : (double) executions / journeys),
+        statements.size(),
+        statements.stream()
+            .limit(5)
+            .map(st -> fmt(st.totalMs()) + " ms " + st.executions() + "× " + abbreviate(st.sql()))
+            .toList());
   }
 
-  private Bare runBare() throws Exception {
-    if (shape == null) {
-      throw new IllegalStateException("No book ran, so there is no journey shape to replay");
-    }
-    ProcessMemory before = ProcessMemory.measure();
-    Path forms = options.modelsDir().toAbsolutePath().getParent().resolve("forms");
-    try (BareEngine bare = new BareEngine(options, forms, shape)) {
-      LOG.info("Bare engine: no-op workers for {}", bare.jobTypes());
-      ThroughputDriver.run(
-          bare, options.warmupJourneys(), options.window(), options.settleTimeout());
-      ProcessMemory afterWarmup = ProcessMemory.measure();
-      List<Double> rates = new ArrayList<>();
-      boolean timedOut = false;
-      int journeys = 0;
-      for (int r = 0; r < options.runs(); r++) {
-        ThroughputDriver.Run run =
-            ThroughputDriver.run(
-                bare, options.journeysPerRun(), options.window(), options.settleTimeout());
-        LOG.info(
-            "Bare engine run {}: {} journeys in {} s = {}/s",
-            r + 1,
-            run.completed(),
-            fmt(run.seconds()),
-            fmt(run.completedPerSecond()));
-        rates.add(run.completedPerSecond());
-        timedOut |= run.timedOut();
-        journeys += run.started();
-      }
-      ProcessMemory after = ProcessMemory.measure();
-      if (bare.failures() > 0) {
-        LOG.warn("Bare engine: {} instances failed to start", bare.failures());
-      }
-      return new Bare(
-          Stats.Summary.of(rates),
-          options.journeysPerRun(),
-          timedOut,
-          List.copyOf(bare.jobTypes()),
-          shape.capturedTypes(),
-          before,
-          after,
-          journeys == 0
-              ? Double.NaN
-              : (after.heapAfterGcMib() - afterWarmup.heapAfterGcMib()) / journeys * 1000);
-    }
+  private static String abbreviate(String sql) {
+    return sql.length() <= 90 ? sql : sql.substring(0, 87) + "...";
   }
 
   private Path bookFile(String book) {
@@ -409,7 +364,7 @@ final class Benchmark {
   }
 
   private static Book withRatio(Book b, double bareRate) {
-    double ratio = bareRate > 0 ? b.automatedJourneysPerSecond().mean() / bareRate : Double.NaN;
+    double ratio = bareRate > 0 ? b.settledJourneysPerSecond().mean() / bareRate : Double.NaN;
     return new Book(
         b.book(),
         b.accounts(),

@@ -67,7 +67,7 @@ record BenchmarkOptions(
             .filter(s -> !s.isEmpty())
             .toList(),
         Integer.parseInt(p.getProperty("bench.runs", smoke ? "2" : "3")),
-        Integer.parseInt(p.getProperty("bench.warmup", smoke ? "10" : "200")),
+        Integer.parseInt(p.getProperty("bench.warmup", smoke ? "10" : "1000")),
         Integer.parseInt(p.getProperty("bench.journeys", smoke ? "20" : "1000")),
         Integer.parseInt(p.getProperty("bench.window", "64")),
         Double.parseDouble(p.getProperty("bench.rate", smoke ? "10" : "50")),

@@ -53,13 +53,18 @@ record BenchmarkResults(
       int deliveredToRunningJourney,
       int errors) {}
 
-  /** The bare engine with no-op workers. */
+  /**
+   * The bare engine with no-op workers, replaying the app's mix of journeys ({@code mix}: how many
+   * of the replayed shapes settled each way).
+   */
   record Bare(
       Stats.Summary automatedJourneysPerSecond,
+      Stats.Summary settledJourneysPerSecond,
       int journeysPerRun,
       boolean timedOut,
       List<String> jobTypes,
       List<String> replayedOutputs,
+      Map<String, Long> mix,
       ProcessMemory memoryBefore,
       ProcessMemory memoryAfter,
       double heapGrowthMibPer1000Journeys) {}

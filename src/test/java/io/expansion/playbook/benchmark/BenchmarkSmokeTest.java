@@ -49,13 +49,25 @@ class BenchmarkSmokeTest {
     assertThat(book.appToBareRatio()).isPositive();
 
     assertThat(results.bare().automatedJourneysPerSecond().mean()).isPositive();
+    assertThat(results.bare().settledJourneysPerSecond().mean())
+        .isGreaterThanOrEqualTo(results.bare().automatedJourneysPerSecond().mean());
+    assertThat(results.bare().timedOut()).as("every replayed journey settled").isFalse();
+    assertThat(results.bare().mix().keySet()).anyMatch(k -> k.startsWith("touch after "));
     assertThat(results.bare().jobTypes())
         .contains("score-account", "check-eligibility", "check-consent", "send-touch");
     assertThat(results.bare().replayedOutputs()).contains("score-account", "send-touch");
 
+    assertThat(Files.readAllLines(out.resolve("sql-300.csv")))
+        .hasSizeGreaterThan(5)
+        .anyMatch(line -> line.contains("journeys"));
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertThat(csv).hasSize(2);
-    assertThat(csv.get(0)).contains("automated_journeys_per_s_mean", "latency_p99_ms_mean");
+    assertThat(csv.get(0))
+        .contains(
+            "automated_journeys_per_s_mean",
+            "journeys_per_s_mean",
+            "bare_journeys_per_s_mean",
+            "latency_p99_ms_mean");
     assertThat(csv.get(1)).startsWith("300,300,");
     JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertThat(json.path("books").get(0).path("latencyAll").path("withAction").asInt())

@@ -41,11 +41,12 @@ final class ResultChart {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, W, H);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    double bare = results.bare().automatedJourneysPerSecond().mean();
+    double bare = results.bare().settledJourneysPerSecond().mean();
+    double bareSd = results.bare().settledJourneysPerSecond().stddev();
     panel(
         g,
         0,
-        "Automated journeys / s (mean ± sd)",
+        "Journeys / s (mean ± sd), same mix",
         books,
         100,
         "target 100/s",
@@ -53,9 +54,14 @@ final class ResultChart {
             new Series(
                 "app",
                 new Color(0x1f77b4),
+                b -> b.settledJourneysPerSecond().mean(),
+                b -> b.settledJourneysPerSecond().stddev()),
+            new Series(
+                "app, automated",
+                new Color(0xaec7e8),
                 b -> b.automatedJourneysPerSecond().mean(),
                 b -> b.automatedJourneysPerSecond().stddev()),
-            new Series("bare engine", new Color(0x7f7f7f), b -> bare, b -> 0)));
+            new Series("bare engine", new Color(0x7f7f7f), b -> bare, b -> bareSd)));
     panel(
         g,
         PANEL,

@@ -27,6 +27,8 @@ final class ResultWriter {
           "journeys_per_run",
           "automated_journeys_per_s_mean",
           "automated_journeys_per_s_sd",
+          "journeys_per_s_mean",
+          "journeys_per_s_sd",
           "automated_share",
           "offered_signals_per_s",
           "achieved_signals_per_s",
@@ -46,6 +48,7 @@ final class ResultWriter {
           "heap_growth_mib_per_1000_journeys",
           "bare_journeys_per_s_mean",
           "bare_journeys_per_s_sd",
+          "bare_automated_journeys_per_s_mean",
           "app_to_bare_ratio");
 
   private ResultWriter() {}
@@ -67,6 +70,8 @@ final class ResultWriter {
               Integer.toString(b.journeysPerRun()),
               num(b.automatedJourneysPerSecond().mean()),
               num(b.automatedJourneysPerSecond().stddev()),
+              num(b.settledJourneysPerSecond().mean()),
+              num(b.settledJourneysPerSecond().stddev()),
               num(b.automatedShare()),
               num(b.offeredSignalsPerSecond()),
               num(b.achievedSignalsPerSecond().mean()),
@@ -84,8 +89,9 @@ final class ResultWriter {
               num(b.memoryBefore().rssMib()),
               num(b.memoryAfter().rssMib()),
               num(b.heapGrowthMibPer1000Journeys()),
+              num(results.bare().settledJourneysPerSecond().mean()),
+              num(results.bare().settledJourneysPerSecond().stddev()),
               num(results.bare().automatedJourneysPerSecond().mean()),
-              num(results.bare().automatedJourneysPerSecond().stddev()),
               num(b.appToBareRatio())));
     }
     Files.write(dir.resolve("results.csv"), lines);
@@ -103,7 +109,7 @@ final class ResultWriter {
         .append(fmt("%.0f", r.totalSeconds()))
         .append(" s\n");
     String row =
-        "| %-8s | %9s | %8s | %9s | %15s | %8s | %13s | %13s | %13s | %13s | %9s | %8s |%n";
+        "| %-8s | %9s | %8s | %9s | %15s | %15s | %8s | %13s | %13s | %13s | %13s | %9s | %8s |%n";
     t.append(
         String.format(
             Locale.ROOT,
@@ -112,6 +118,7 @@ final class ResultWriter {
             "accounts",
             "import s",
             "score s",
+            "journeys/s",
             "auto journeys/s",
             "app/bare",
             "p50 ms",
@@ -121,7 +128,7 @@ final class ResultWriter {
             "RSS MiB",
             "KiB/1k j"));
     t.append(
-        String.format(Locale.ROOT, row, "", "", "", "", "", "", "", "", "", "", "", "")
+        String.format(Locale.ROOT, row, "", "", "", "", "", "", "", "", "", "", "", "", "")
             .replace(' ', '-'));
     for (Book b : r.books()) {
       t.append(
@@ -132,6 +139,7 @@ final class ResultWriter {
               b.accounts(),
               fmt("%.2f", b.importSeconds()),
               fmt("%.2f", b.scoreSegmentSeconds()),
+              b.settledJourneysPerSecond().format(),
               b.automatedJourneysPerSecond().format(),
               fmt("%.0f%%", b.appToBareRatio() * 100),
               b.latencyP50Ms().format(),
@@ -147,9 +155,11 @@ final class ResultWriter {
     t.append(
         String.format(
             Locale.ROOT,
-            "bare engine (no-op workers for %d job types): %s automated journeys/s, heap growth %s"
-                + " KiB per 1,000 journeys%n",
+            "bare engine (no-op workers for %d job types, replaying the app's mix %s): %s"
+                + " journeys/s, %s automated, heap growth %s KiB per 1,000 journeys%n",
             bare.jobTypes().size(),
+            bare.mix(),
+            bare.settledJourneysPerSecond().format(),
             bare.automatedJourneysPerSecond().format(),
             fmt("%.0f", bare.heapGrowthMibPer1000Journeys() * 1024)));
     for (Book b : r.books()) {
