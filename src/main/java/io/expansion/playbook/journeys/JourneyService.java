@@ -46,6 +46,7 @@ public class JourneyService {
   private final Duration signalTtl;
   private final ApplicationEventPublisher events;
   private final ModelVersions versions;
+  private final JourneySteps steps;
 
   public JourneyService(
       Journeys journeys,
@@ -54,7 +55,9 @@ public class JourneyService {
       Clock clock,
       @Value("${expansion.journeys.signal-ttl:PT1M}") Duration signalTtl,
       ApplicationEventPublisher events,
-      ModelVersions versions) {
+      ModelVersions versions,
+      JourneySteps steps) {
+    this.steps = steps;
     this.events = events;
     this.versions = versions;
     this.journeys = journeys;
@@ -168,10 +171,9 @@ public class JourneyService {
         .join();
   }
 
-  /** Notes the element a worker is executing; cheap, called by every worker. */
+  /** Notes the element a worker is executing; cheap, called by every worker (see JourneySteps). */
   public void reached(ActivatedJob job) {
-    journeys.reachedByInstance(
-        job.getProcessInstanceKey(), job.getElementId(), OffsetDateTime.now(clock));
+    steps.reached(job.getProcessInstanceKey(), job.getElementId(), OffsetDateTime.now(clock));
   }
 
   /** Stores a resumable point: the element and all variables visible to the job. */
@@ -179,8 +181,12 @@ public class JourneyService {
     Map<String, Object> variables = job.getVariablesAsMap();
     Object journeyId = variables.get(JourneyVariables.JOURNEY_ID);
     if (journeyId != null) {
-      journeys.checkpoint(
-          journeyId.toString(), job.getElementId(), write(variables), OffsetDateTime.now(clock));
+      String stored = write(variables);
+      steps.supersede(
+          job.getProcessInstanceKey(),
+          () ->
+              journeys.checkpoint(
+                  journeyId.toString(), job.getElementId(), stored, OffsetDateTime.now(clock)));
       events.publishEvent(
           new JourneyCheckpointed(journeyId.toString(), job.getElementId(), variables));
     }

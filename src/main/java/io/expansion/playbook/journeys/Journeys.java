@@ -120,14 +120,6 @@ public class Journeys {
     jdbc.sql("DELETE FROM journeys WHERE id = ?").param(id).update();
   }
 
-  void reachedByInstance(long processInstanceKey, String element, OffsetDateTime now) {
-    jdbc.sql(
-            "UPDATE journeys SET current_element = ?, updated_at = ?"
-                + " WHERE process_instance_key = ? AND status = 'ACTIVE'")
-        .params(element, now, processInstanceKey)
-        .update();
-  }
-
   void checkpoint(String id, String element, String variables, OffsetDateTime now) {
     jdbc.sql(
             """
