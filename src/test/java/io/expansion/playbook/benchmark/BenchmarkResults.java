@@ -2,6 +2,7 @@ package io.expansion.playbook.benchmark;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 /** Everything one benchmark run measured. */
 record BenchmarkResults(
@@ -37,7 +38,38 @@ record BenchmarkResults(
       ProcessMemory memoryAfter,
       double heapGrowthMibPer1000Journeys,
       double rssGrowthMibPer1000Journeys,
-      double appToBareRatio) {}
+      double appToBareRatio) {
+
+    /** This book with its app/bare ratio: journeys/s over the bare engine's on the same mix. */
+    Book withRatio(double bareRate) {
+      double ratio = bareRate > 0 ? settledJourneysPerSecond().mean() / bareRate : Double.NaN;
+      return new Book(
+          book(),
+          accounts(),
+          importSeconds(),
+          scoreSegmentSeconds(),
+          segments(),
+          journeysPerRun(),
+          automatedJourneysPerSecond(),
+          settledJourneysPerSecond(),
+          automatedShare(),
+          throughputTimedOut(),
+          activeJourneysAfterThroughput(),
+          offeredSignalsPerSecond(),
+          achievedSignalsPerSecond(),
+          latencyP50Ms(),
+          latencyP95Ms(),
+          latencyP99Ms(),
+          latencyAll(),
+          memoryBefore(),
+          memoryAfterImport(),
+          memoryAfterThroughput(),
+          memoryAfter(),
+          heapGrowthMibPer1000Journeys(),
+          rssGrowthMibPer1000Journeys(),
+          ratio);
+    }
+  }
 
   /** All latency samples of a book pooled, and what happened to the signals. */
   record Latency(
@@ -51,7 +83,26 @@ record BenchmarkResults(
       int withoutAction,
       int pending,
       int deliveredToRunningJourney,
-      int errors) {}
+      int errors) {
+
+    /** All windows' samples pooled. */
+    static Latency pooled(List<LatencyDriver.Window> windows) {
+      double[] all =
+          windows.stream().flatMapToDouble(w -> DoubleStream.of(w.latenciesMs())).toArray();
+      return new Latency(
+          Stats.percentile(all, 50),
+          Stats.percentile(all, 95),
+          Stats.percentile(all, 99),
+          Stats.percentile(all, 100),
+          windows.stream().mapToInt(LatencyDriver.Window::sent).sum(),
+          windows.stream().mapToInt(LatencyDriver.Window::started).sum(),
+          windows.stream().mapToInt(LatencyDriver.Window::withAction).sum(),
+          windows.stream().mapToInt(LatencyDriver.Window::withoutAction).sum(),
+          windows.stream().mapToInt(LatencyDriver.Window::pending).sum(),
+          windows.stream().mapToInt(LatencyDriver.Window::delivered).sum(),
+          windows.stream().mapToInt(LatencyDriver.Window::errors).sum());
+    }
+  }
 
   /**
    * The bare engine with no-op workers, replaying the app's mix of journeys ({@code mix}: how many

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Only on H2; written as {@code sql-<book>.csv}, the costliest first.
  */
 final class SqlStatistics {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqlStatistics.class);
 
   /** One statement's totals. */
   record Statement(String sql, long executions, double totalMs, double averageMs, long rows) {}
@@ -66,5 +70,32 @@ final class SqlStatistics {
               s.sql().replace("\"", "\"\"")));
     }
     Files.write(file, lines);
+  }
+
+  /** Stops counting, writes the statements to {@code file} and logs the costliest five. */
+  static void report(String book, JdbcClient jdbc, long journeys, Path file) throws IOException {
+    List<Statement> statements = stop(jdbc);
+    write(statements, journeys, file);
+    long executions = statements.stream().mapToLong(Statement::executions).sum();
+    LOG.info(
+        "Book {}: {} SQL statements per journey in the throughput runs ({} distinct), the"
+            + " costliest: {}",
+        book,
+        Benchmark.fmt(journeys == 0 ? Double.NaN : (double) executions / journeys),
+        statements.size(),
+        statements.stream()
+            .limit(5)
+            .map(
+                st ->
+                    Benchmark.fmt(st.totalMs())
+                        + " ms "
+                        + st.executions()
+                        + "× "
+                        + abbreviate(st.sql()))
+            .toList());
+  }
+
+  private static String abbreviate(String sql) {
+    return sql.length() <= 90 ? sql : sql.substring(0, 87) + "...";
   }
 }
