@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +116,10 @@ final class Benchmark {
         ThroughputDriver.run(target, warmup, options.window(), options.settleTimeout());
       }
       ProcessMemory beforeThroughput = ProcessMemory.measure();
-      SqlStatistics.start(app.jdbc(), 1000);
+      boolean sqlStatistics = SqlStatistics.available(app.bean(DataSource.class));
+      if (sqlStatistics) {
+        SqlStatistics.start(app.jdbc(), 1000);
+      }
       List<Double> automated = new ArrayList<>();
       List<Double> settled = new ArrayList<>();
       long completed = 0;
@@ -139,8 +143,10 @@ final class Benchmark {
         timedOut |= run.timedOut();
       }
       ProcessMemory afterThroughput = ProcessMemory.measure();
-      SqlStatistics.report(
-          book, app.jdbc(), startedJourneys, options.out().resolve("sql-" + book + ".csv"));
+      if (sqlStatistics) {
+        SqlStatistics.report(
+            book, app.jdbc(), startedJourneys, options.out().resolve("sql-" + book + ".csv"));
+      }
       long activeJourneys =
           app.jdbc()
               .sql("SELECT COUNT(*) FROM journeys WHERE status = 'ACTIVE'")

@@ -57,9 +57,12 @@ class BenchmarkSmokeTest {
         .contains("score-account", "check-eligibility", "check-consent", "send-touch");
     assertThat(results.bare().replayedOutputs()).contains("score-account", "send-touch");
 
-    assertThat(Files.readAllLines(out.resolve("sql-300.csv")))
-        .hasSizeGreaterThan(5)
-        .anyMatch(line -> line.contains("journeys"));
+    if (!"postgres".equals(System.getProperty("expansion.test.database"))) {
+      // H2's own statement statistics; the PostgreSQL test run has none to read.
+      assertThat(Files.readAllLines(out.resolve("sql-300.csv")))
+          .hasSizeGreaterThan(5)
+          .anyMatch(line -> line.contains("journeys"));
+    }
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertThat(csv).hasSize(2);
     assertThat(csv.get(0))

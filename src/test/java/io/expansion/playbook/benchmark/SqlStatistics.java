@@ -3,9 +3,12 @@ package io.expansion.playbook.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +26,18 @@ final class SqlStatistics {
   record Statement(String sql, long executions, double totalMs, double averageMs, long rows) {}
 
   private SqlStatistics() {}
+
+  /**
+   * Whether the app's database keeps statement statistics: H2 does; on any other (the PostgreSQL
+   * test run points the app there) the benchmark leaves them out.
+   */
+  static boolean available(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return "H2".equals(c.getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the app's database product", e);
+    }
+  }
 
   /** Starts counting afresh (H2 keeps the statistics per database, up to {@code maxEntries}). */
   static void start(JdbcClient jdbc, int maxEntries) {
